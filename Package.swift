@@ -1,0 +1,68 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Layering (lower layers never import higher ones):
+//   0  GeometryShim (C++17: Eigen + TBB behind a C header), CHDF5 + CHDF5Support, CZlib
+//   1  EventData, Detector
+//   2  EventIO
+//   3  Evaluation
+//   4  Weft (pipeline)
+//   5  WeftCLI (`weft` executable)
+
+let optimisedCxx: [CXXSetting] = [
+    // Eigen at -O0 is hundreds of times slower; the shim is always optimised.
+    .unsafeFlags(["-O2", "-std=c++17", "-fno-math-errno"]),
+]
+
+let package = Package(
+    name: "Weft",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "weft", targets: ["WeftCLI"]),
+        .library(name: "Weft", targets: ["Weft"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Layer 0
+        .target(
+            name: "GeometryShim",
+            cxxSettings: optimisedCxx,
+            linkerSettings: [.linkedLibrary("tbb"), .linkedLibrary("m")]
+        ),
+        .systemLibrary(name: "CHDF5", pkgConfig: "hdf5-serial",
+                       providers: [.apt(["libhdf5-dev"])]),
+        .target(name: "CHDF5Support", dependencies: ["CHDF5"]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+
+        // Layer 1
+        .target(name: "EventData"),
+        .target(name: "Detector", dependencies: ["EventData", "GeometryShim"],
+                resources: []),
+
+        // Layer 2
+        .target(name: "EventIO", dependencies: ["EventData", "Detector", "CZlib", "CHDF5", "CHDF5Support"]),
+
+        // Layer 3
+        .target(name: "Evaluation", dependencies: ["EventData"]),
+
+        // Layer 4
+        .target(name: "Weft", dependencies: ["EventData", "Detector", "EventIO", "Evaluation"]),
+
+        // Layer 5
+        .executableTarget(
+            name: "WeftCLI",
+            dependencies: ["Weft", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        // Tests
+        .target(name: "WeftTestSupport", dependencies: ["EventData"], path: "Tests/WeftTestSupport"),
+        .testTarget(name: "GeometryShimTests", dependencies: ["GeometryShim"]),
+        .testTarget(name: "EventDataTests", dependencies: ["EventData", "WeftTestSupport"]),
+        .testTarget(name: "DetectorTests", dependencies: ["Detector", "EventIO", "WeftTestSupport"]),
+        .testTarget(name: "EventIOTests", dependencies: ["EventIO", "WeftTestSupport"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "EventIO", "WeftTestSupport"]),
+    ],
+    cxxLanguageStandard: .cxx17
+)

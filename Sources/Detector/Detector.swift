@@ -1,0 +1,1 @@
+// Detector module: see the README of the package for its concern.

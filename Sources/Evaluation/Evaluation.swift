@@ -1,0 +1,1 @@
+// Evaluation module: see the README of the package for its concern.

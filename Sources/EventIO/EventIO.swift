@@ -1,0 +1,1 @@
+// EventIO module: see the README of the package for its concern.

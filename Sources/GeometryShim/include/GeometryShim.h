@@ -1,0 +1,3 @@
+#ifndef WEFT_GEOMETRY_SHIM_H
+#define WEFT_GEOMETRY_SHIM_H
+#endif

@@ -1,0 +1,1 @@
+// Weft module: see the README of the package for its concern.
