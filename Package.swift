@@ -3,7 +3,7 @@ import PackageDescription
 
 // Layering (lower layers never import higher ones):
 //   0  GeometryShim (C++17: Eigen + TBB behind a C header), CHDF5 + CHDF5Support, CZlib
-//   1  EventData, Detector
+//   1  EventData, FileSupport (gzip, atomic writes, CSV scanning), Detector
 //   2  EventIO
 //   3  Evaluation
 //   4  Weft (pipeline)
@@ -38,11 +38,11 @@ let package = Package(
 
         // Layer 1
         .target(name: "EventData"),
-        .target(name: "Detector", dependencies: ["EventData", "GeometryShim"],
-                resources: []),
+        .target(name: "FileSupport", dependencies: ["CZlib"]),
+        .target(name: "Detector", dependencies: ["EventData", "FileSupport", "GeometryShim"]),
 
         // Layer 2
-        .target(name: "EventIO", dependencies: ["EventData", "Detector", "CZlib", "CHDF5", "CHDF5Support"]),
+        .target(name: "EventIO", dependencies: ["EventData", "Detector", "FileSupport", "CHDF5", "CHDF5Support"]),
 
         // Layer 3
         .target(name: "Evaluation", dependencies: ["EventData"]),
@@ -59,6 +59,7 @@ let package = Package(
         // Tests
         .target(name: "WeftTestSupport", dependencies: ["EventData"], path: "Tests/WeftTestSupport"),
         .testTarget(name: "GeometryShimTests", dependencies: ["GeometryShim"]),
+        .testTarget(name: "FileSupportTests", dependencies: ["FileSupport"]),
         .testTarget(name: "EventDataTests", dependencies: ["EventData", "WeftTestSupport"]),
         .testTarget(name: "DetectorTests", dependencies: ["Detector", "EventIO", "WeftTestSupport"]),
         .testTarget(name: "EventIOTests", dependencies: ["EventIO", "WeftTestSupport"]),

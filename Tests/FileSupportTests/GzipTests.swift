@@ -1,0 +1,40 @@
+import Testing
+@testable import FileSupport
+
+@Suite struct GzipTests {
+    let text = Array((0 ..< 5000).map { "line \($0),\(Double($0) * 0.25)\n" }.joined().utf8)
+
+    @Test func roundTripRestoresTheBytes() throws {
+        let packed = Gzip.compress(text)
+        #expect(Gzip.isCompressed(packed))
+        #expect(packed.count < text.count / 2)
+        #expect(try Gzip.decompress(packed, path: "mem.gz") == text)
+    }
+
+    @Test func concatenatedMembersAreOneStream() throws {
+        let a = Array("first\n".utf8), b = Array("second\n".utf8)
+        let packed = Gzip.compress(a) + Gzip.compress(b)
+        #expect(try Gzip.decompress(packed, path: "two.gz") == a + b)
+    }
+
+    @Test func truncatedStreamIsReportedAsTruncated() throws {
+        let packed = Gzip.compress(text)
+        let cut = Array(packed[0 ..< packed.count / 2])
+        #expect(throws: DataFileError.truncatedGzip(path: "cut.gz")) { try Gzip.decompress(cut, path: "cut.gz") }
+    }
+
+    @Test func damagedStreamIsReportedAsCorrupt() throws {
+        var packed = Gzip.compress(text)
+        for i in 20 ..< 60 { packed[i] ^= 0x5a }
+        #expect {
+            try Gzip.decompress(packed, path: "bad.gz")
+        } throws: { error in
+            guard case .corruptGzip(let path, _)? = error as? DataFileError else { return false }
+            return path == "bad.gz"
+        }
+    }
+
+    @Test func emptyInputCompressesAndDecompresses() throws {
+        #expect(try Gzip.decompress(Gzip.compress([]), path: "empty.gz") == [])
+    }
+}
