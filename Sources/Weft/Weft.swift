@@ -1,1 +1,10 @@
-// Weft module: see the README of the package for its concern.
+@_exported import EventData
+@_exported import FileSupport
+@_exported import Detector
+@_exported import EventIO
+@_exported import Evaluation
+
+/// The version of the Weft engine.
+public enum WeftVersion {
+    public static let string = "0.1.0"
+}

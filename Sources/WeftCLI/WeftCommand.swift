@@ -1,0 +1,13 @@
+import ArgumentParser
+import Weft
+
+/// The `weft` command: track pattern recognition for HL-LHC events.
+@main
+struct WeftCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "weft",
+        abstract: "Track pattern recognition for HL-LHC events: GNN and CKF track finding, simulation, evaluation.",
+        version: WeftVersion.string,
+        subcommands: [InfoCommand.self, ConvertCommand.self, EvaluateCommand.self, BenchCommand.self]
+    )
+}
