@@ -4,7 +4,7 @@ import PackageDescription
 // Layering (lower layers never import higher ones):
 //   0  GeometryShim (C++17: Eigen + TBB behind a C header), CHDF5 + CHDF5Support, CZlib
 //   1  EventData, FileSupport (gzip, atomic writes, CSV scanning), Detector
-//   2  EventIO
+//   2  EventIO, Simulation
 //   3  Evaluation
 //   4  Weft (pipeline)
 //   5  WeftCLI (`weft` executable)
@@ -44,11 +44,13 @@ let package = Package(
         // Layer 2
         .target(name: "EventIO", dependencies: ["EventData", "Detector", "FileSupport", "CHDF5", "CHDF5Support"]),
 
+        .target(name: "Simulation", dependencies: ["EventData", "Detector", "GeometryShim"]),
+
         // Layer 3
         .target(name: "Evaluation", dependencies: ["EventData"]),
 
         // Layer 4
-        .target(name: "Weft", dependencies: ["EventData", "Detector", "EventIO", "Evaluation"]),
+        .target(name: "Weft", dependencies: ["EventData", "Detector", "EventIO", "Simulation", "Evaluation"]),
 
         // Layer 5
         .executableTarget(
@@ -63,6 +65,7 @@ let package = Package(
         .testTarget(name: "EventDataTests", dependencies: ["EventData", "WeftTestSupport"]),
         .testTarget(name: "DetectorTests", dependencies: ["Detector", "EventIO", "WeftTestSupport"]),
         .testTarget(name: "EventIOTests", dependencies: ["EventIO", "WeftTestSupport"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "EventIO", "Evaluation", "WeftTestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "EventIO", "WeftTestSupport"]),
     ],
     cxxLanguageStandard: .cxx17

@@ -1,0 +1,1 @@
+// Simulation module: fast simulation of TrackML-like events.
