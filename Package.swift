@@ -5,7 +5,7 @@ import PackageDescription
 //   0  GeometryShim (C++17: Eigen + TBB behind a C header), CHDF5 + CHDF5Support, CZlib
 //   1  EventData, FileSupport (gzip, atomic writes, CSV scanning), Detector
 //   2  EventIO, Simulation
-//   3  Evaluation
+//   3  Evaluation; Seeding, KalmanFinding (CKF path)
 //   4  Weft (pipeline)
 //   5  WeftCLI (`weft` executable)
 
@@ -39,7 +39,10 @@ let package = Package(
         // Layer 1
         .target(name: "EventData"),
         .target(name: "FileSupport", dependencies: ["CZlib"]),
-        .target(name: "Detector", dependencies: ["EventData", "FileSupport", "GeometryShim"]),
+        .target(name: "Detector", dependencies: ["EventData", "FileSupport"], plugins: ["EmbedDetectors"]),
+        // Build tooling: compiles Detectors/*/detector.json into the Detector module.
+        .executableTarget(name: "DetectorEmbedder", path: "Plugins/DetectorEmbedder"),
+        .plugin(name: "EmbedDetectors", capability: .buildTool(), dependencies: ["DetectorEmbedder"]),
 
         // Layer 2
         .target(name: "EventIO", dependencies: ["EventData", "Detector", "FileSupport", "CHDF5", "CHDF5Support"]),
@@ -48,9 +51,12 @@ let package = Package(
 
         // Layer 3
         .target(name: "Evaluation", dependencies: ["EventData"]),
+        .target(name: "Seeding", dependencies: ["EventData", "Detector", "GeometryShim"]),
+        .target(name: "KalmanFinding", dependencies: ["EventData", "Detector", "Seeding", "GeometryShim"]),
 
         // Layer 4
-        .target(name: "Weft", dependencies: ["EventData", "Detector", "EventIO", "Simulation", "Evaluation"]),
+        .target(name: "Weft", dependencies: ["EventData", "Detector", "EventIO", "Simulation", "Evaluation",
+                                             "Seeding", "KalmanFinding"]),
 
         // Layer 5
         .executableTarget(
@@ -66,6 +72,7 @@ let package = Package(
         .testTarget(name: "DetectorTests", dependencies: ["Detector", "EventIO", "WeftTestSupport"]),
         .testTarget(name: "EventIOTests", dependencies: ["EventIO", "WeftTestSupport"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "EventIO", "Evaluation", "WeftTestSupport"]),
+        .testTarget(name: "CKFTests", dependencies: ["Seeding", "KalmanFinding", "EventIO", "Simulation", "Evaluation", "WeftTestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "EventIO", "WeftTestSupport"]),
     ],
     cxxLanguageStandard: .cxx17

@@ -1,0 +1,1 @@
+// KalmanFinding: combinatorial Kalman filter and ambiguity resolution.

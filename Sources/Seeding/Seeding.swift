@@ -1,0 +1,1 @@
+// Seeding: triplet seeding for the CKF path.
