@@ -5,7 +5,7 @@ import PackageDescription
 //   0  GeometryShim (C++17: Eigen + TBB behind a C header), CHDF5 + CHDF5Support, CZlib
 //   1  EventData, FileSupport (gzip, atomic writes, CSV scanning), Detector
 //   2  EventIO, Simulation
-//   3  Evaluation; Seeding, KalmanFinding (CKF path)
+//   3  Evaluation; HitGraph, EdgeScoring, TrackBuilding (GNN path); Seeding, KalmanFinding (CKF path)
 //   4  Weft (pipeline)
 //   5  WeftCLI (`weft` executable)
 
@@ -51,12 +51,15 @@ let package = Package(
 
         // Layer 3
         .target(name: "Evaluation", dependencies: ["EventData"]),
+        .target(name: "HitGraph", dependencies: ["EventData", "Detector", "GeometryShim"]),
+        .target(name: "EdgeScoring", dependencies: ["EventData", "HitGraph", "GeometryShim"]),
+        .target(name: "TrackBuilding", dependencies: ["EventData", "HitGraph"]),
         .target(name: "Seeding", dependencies: ["EventData", "Detector", "GeometryShim"]),
         .target(name: "KalmanFinding", dependencies: ["EventData", "Detector", "Seeding", "GeometryShim"]),
 
         // Layer 4
         .target(name: "Weft", dependencies: ["EventData", "Detector", "EventIO", "Simulation", "Evaluation",
-                                             "Seeding", "KalmanFinding"]),
+                                             "Seeding", "KalmanFinding", "HitGraph", "EdgeScoring", "TrackBuilding"]),
 
         // Layer 5
         .executableTarget(
@@ -72,6 +75,7 @@ let package = Package(
         .testTarget(name: "DetectorTests", dependencies: ["Detector", "EventIO", "WeftTestSupport"]),
         .testTarget(name: "EventIOTests", dependencies: ["EventIO", "WeftTestSupport"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "EventIO", "Evaluation", "WeftTestSupport"]),
+        .testTarget(name: "GNNTests", dependencies: ["HitGraph", "EdgeScoring", "TrackBuilding", "EventIO", "Simulation", "Evaluation", "WeftTestSupport"]),
         .testTarget(name: "CKFTests", dependencies: ["Seeding", "KalmanFinding", "EventIO", "Simulation", "Evaluation", "WeftTestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "EventIO", "WeftTestSupport"]),
     ],

@@ -1,0 +1,1 @@
+// EdgeScoring: GNN path stage.

@@ -1,0 +1,1 @@
+// HitGraph: GNN path stage.

@@ -1,0 +1,1 @@
+// TrackBuilding: GNN path stage.
