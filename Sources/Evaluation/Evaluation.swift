@@ -1,1 +1,0 @@
-// Evaluation module: see the README of the package for its concern.
