@@ -1,1 +1,0 @@
-// EventIO module: see the README of the package for its concern.
