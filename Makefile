@@ -36,8 +36,11 @@ build: deps
 release: deps
 	swift build -c release $(SWIFT_BUILD_FLAGS)
 
+TRACKML_DATA ?= $(or $(WEFT_TRACKML_DATA),../shared/data/trackml)
+
 demo: release pydeps
-	.build/release/weft demo --output $(DEMO_DIR)
+	.build/release/weft info $(TRACKML_DATA)/event000000001/event000000001
+	.build/release/weft bench --suite io --runs 5
 
 test: deps pydeps
 	swift test $(SWIFT_BUILD_FLAGS)
