@@ -1,1 +1,0 @@
-// Simulation module: fast simulation of TrackML-like events.

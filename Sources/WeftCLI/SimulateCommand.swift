@@ -1,0 +1,243 @@
+import ArgumentParser
+import Foundation
+import Simulation
+import Weft
+
+/// `weft simulate`: TrackML-like tt̄ + pile-up events from the fast simulation, written as TrackML
+/// CSV files or one HDF5 event store.
+struct SimulateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Simulate tt̄ + pile-up events through a detector (hits, cells, particles, truth).",
+        discussion: """
+        Events are generated, propagated with multiple scattering, energy loss and nuclear interactions, \
+        digitised into cells and clustered hits, and given noise and TrackML truth weights. Event k of a \
+        run depends only on --seed and k: the output is bit-identical whatever --threads. \
+        CSV output goes to DIR/event<9 digits>-{hits,cells,particles,truth}.csv.gz; HDF5 output to \
+        DIR/events.h5. --config reads a JSON SimulationConfig (generator, physics, digitization, \
+        solenoid; see docs/SIMULATION.md); --mu overrides its pile-up.
+        """
+    )
+
+    /// Output formats.
+    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, hdf5 }
+
+    @Option(help: "Detector: a name under Detectors/ (default trackml), a description directory or .json file.")
+    var detector: String = "trackml"
+
+    @Option(parsing: .unconditional, help: "Mean number of pile-up interactions μ (≥ 0).")
+    var mu: Double = 200
+
+    @Option(help: "Number of events.")
+    var events: Int = 1
+
+    @Option(help: "Number of the first event (events are numbered first, first+1, …).")
+    var firstEvent: UInt64 = 0
+
+    @Option(help: "Random seed of the run.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Output directory (created when missing).")
+    var output: String
+
+    @Option(help: "Output format: csv (TrackML files, gzip) or hdf5 (DIR/events.h5).")
+    var format: Format = .csv
+
+    @Flag(help: "Write plain .csv instead of .csv.gz.")
+    var uncompressed = false
+
+    @Option(help: "Simulation configuration (JSON); the defaults reproduce the real TrackML events.")
+    var config: String?
+
+    @Option(help: "Threads (default: all cores).")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Print a JSON summary instead of a table.")
+    var json = false
+
+    func validate() throws {
+        guard mu.isFinite, mu >= 0 else { throw ValidationError("--mu must be a finite number ≥ 0, got \(mu)") }
+        guard mu <= GeneratorConfig.maximumPileup else {
+            throw ValidationError("--mu must be ≤ \(Int(GeneratorConfig.maximumPileup)) (particle ids hold 4 095 vertices)")
+        }
+        guard events >= 1 else { throw ValidationError("--events must be at least 1") }
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        guard firstEvent <= 999_999_999 - UInt64(events - 1) else {
+            throw ValidationError("event numbers must fit the 9 digits of TrackML file names")
+        }
+    }
+
+    func run() throws {
+        let geometry = try Detector.load(detector)
+        var settings = try Self.loadConfig(config)
+        settings.generator.pileup = mu   // range-checked in validate()
+        let simulation = try FastSimulation(detector: geometry, config: settings)
+        try Self.prepareOutputDirectory(output)
+
+        let progress = ProgressLine(total: events, label: "simulate")
+        var summary = SimulationRunSummary(detector: geometry.name, mu: mu, seed: seed, events: events, threads: threads,
+                                           format: format.rawValue, output: output)
+        var pending: [Event] = []
+        let store = output + "/events.h5"
+        var storeStarted = false
+        func flush() throws {
+            guard !pending.isEmpty else { return }
+            if storeStarted { try HDF5EventStore.append(pending, to: store) } else { try HDF5EventStore.write(pending, to: store) }
+            storeStarted = true
+            pending.removeAll()
+        }
+        for k in 0 ..< events {
+            let index = firstEvent + UInt64(k)
+            let start = Date()
+            var event = simulation.simulate(event: index, seed: seed, threads: threads).event
+            let seconds = Date().timeIntervalSince(start)
+            try Self.applyTrackMLWeights(&event)
+            switch format {
+            case .csv:
+                try TrackMLEventWriter.write(event, prefix: output + "/" + Self.prefix(index), compressed: !uncompressed)
+            case .hdf5:
+                pending.append(event)
+                if pending.count == 16 { try flush() }
+            }
+            summary.add(EventSummary(event), seconds: seconds)
+            progress.update(done: k + 1, detail: String(format: "%d hits, %.2f s", event.hits.count, seconds))
+        }
+        try flush()
+        progress.finish()
+        if json { try printJSON(summary) } else { print(summary.table) }
+    }
+
+    /// The TrackML file prefix of event `index` (`event000000042`).
+    static func prefix(_ index: UInt64) -> String {
+        let digits = String(index)
+        return "event" + String(repeating: "0", count: max(0, 9 - digits.count)) + digits
+    }
+
+    /// Reads a JSON simulation configuration, or the defaults when `path` is nil.
+    static func loadConfig(_ path: String?) throws -> SimulationConfig {
+        guard let path else { return try SimulationConfig() }
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw InputError("cannot read the configuration file \(path): \(error.localizedDescription)")
+        }
+        do {
+            return try JSONDecoder().decode(SimulationConfig.self, from: data)
+        } catch let e as SimulationError {
+            throw InputError("\(path): \(e)")
+        } catch let DecodingError.dataCorrupted(context) {
+            throw InputError("\(path): \(context.debugDescription) at \(Self.codingPath(context.codingPath))")
+        } catch let DecodingError.typeMismatch(_, context) {
+            throw InputError("\(path): \(context.debugDescription) at \(Self.codingPath(context.codingPath))")
+        } catch let DecodingError.valueNotFound(_, context) {
+            throw InputError("\(path): \(context.debugDescription) at \(Self.codingPath(context.codingPath))")
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw InputError("\(path): missing field '\(key.stringValue)' at \(Self.codingPath(context.codingPath))")
+        } catch {
+            throw InputError("\(path): \(error)")
+        }
+    }
+
+    static func codingPath(_ path: [CodingKey]) -> String {
+        path.isEmpty ? "the top level" : path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    }
+
+    /// Creates `directory` when missing and checks that a file can be created in it, before any
+    /// simulation work, so that an unwritable output fails at once and leaves nothing behind.
+    static func prepareOutputDirectory(_ directory: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw InputError("--output \(directory) exists and is not a directory") }
+        } else {
+            do { try DataFile.makeDirectories(directory) } catch {
+                throw InputError("cannot create the output directory \(directory): \(error)")
+            }
+        }
+        let probe = directory + "/.weft-write-test-\(getpid())"
+        guard FileManager.default.createFile(atPath: probe, contents: Data()) else {
+            throw InputError("the output directory \(directory) is not writable")
+        }
+        try? FileManager.default.removeItem(atPath: probe)
+    }
+
+    /// Fills the truth weights with the TrackML weights (DESIGN §4, computed by `Evaluation`), with
+    /// the rule of the real TrackML files that hits of secondary particles (created by a material
+    /// interaction; non-primary barcodes) weigh 0; the weights are normalised to sum 1.
+    static func applyTrackMLWeights(_ event: inout Event) throws {
+        guard var truth = event.truth else { return }
+        var weights = TrackMLWeights.rawWeights(truth: try TruthIndex(event: event))
+        for i in weights.indices where truth.particleID[i] == 0 || !ParticleBarcode(rawValue: truth.particleID[i]).isPrimary {
+            weights[i] = 0
+        }
+        let sum = weights.reduce(0, +)
+        for i in weights.indices { truth.weight[i] = sum > 0 ? Float(weights[i] / sum) : 0 }
+        event.truth = truth
+    }
+}
+
+/// A problem with an input file or the output directory, found at run time: reported as
+/// `Error: <message>` with a non-zero exit status (and no usage text, unlike a bad option).
+struct InputError: Error, CustomStringConvertible {
+    let description: String
+    init(_ message: String) { description = message }
+}
+
+/// Figures of one `weft simulate` run.
+struct SimulationRunSummary: Encodable {
+    var detector: String
+    var mu: Double
+    var seed: UInt64
+    var events: Int
+    var threads: Int
+    var format: String
+    var output: String
+    var hits: [Int] = []
+    var particlesWithHits: [Int] = []
+    var noiseHits: [Int] = []
+    var cells: [Int] = []
+    var seconds: [Double] = []
+
+    enum CodingKeys: String, CodingKey {
+        case detector, mu, seed, events, threads, format, output, hits, cells, seconds
+        case particlesWithHits = "particles_with_hits", noiseHits = "noise_hits"
+    }
+
+    mutating func add(_ s: EventSummary, seconds t: Double) {
+        hits.append(s.hits); particlesWithHits.append(s.particlesWithHits); noiseHits.append(s.noiseHits)
+        cells.append(s.cells); seconds.append(t)
+    }
+
+    var table: String {
+        func mean(_ a: [Int]) -> Double { a.isEmpty ? 0 : Double(a.reduce(0, +)) / Double(a.count) }
+        let sorted = seconds.sorted()
+        let median = sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+        return [
+            "simulated \(events) event(s), detector \(detector), μ = \(mu), seed \(seed), \(threads) thread(s) → \(output) (\(format))",
+            String(format: "  hits/event            %.0f", mean(hits)),
+            String(format: "  particles with hits   %.0f", mean(particlesWithHits)),
+            String(format: "  noise hits/event      %.0f", mean(noiseHits)),
+            String(format: "  cells/event           %.0f", mean(cells)),
+            String(format: "  seconds/event         %.3f (median, simulation only)", median),
+        ].joined(separator: "\n")
+    }
+}
+
+/// A one-line progress display on standard error (rewritten in place on a terminal, one line per
+/// update otherwise).
+final class ProgressLine {
+    let total: Int
+    let label: String
+    let interactive = isatty(STDERR_FILENO) != 0
+    let start = Date()
+
+    init(total: Int, label: String) { self.total = total; self.label = label }
+
+    func update(done: Int, detail: String) {
+        let elapsed = Date().timeIntervalSince(start)
+        let line = "[\(label)] \(done)/\(total)  \(detail)  (\(String(format: "%.1f", elapsed)) s elapsed)"
+        FileHandle.standardError.write(Data(((interactive ? "\r\u{1B}[K" : "") + line + (interactive ? "" : "\n")).utf8))
+    }
+
+    func finish() {
+        if interactive { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}
