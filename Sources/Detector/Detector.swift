@@ -15,7 +15,7 @@ public struct Detector: Sendable {
     /// Every volume, sorted by id.
     public let volumes: [Volume]
     /// The magnetic field.
-    public let field: FieldModel
+    public private(set) var field: FieldModel
     /// Geometry id → module index.
     let index: GeometryIndex
 
@@ -186,5 +186,14 @@ public struct Detector: Sendable {
     /// grown outwards by `tolerance` mm. See ``Module/contains(u:v:tolerance:)``.
     @inlinable public func contains(u: Double, v: Double, module: Int32, tolerance: Double = 0) -> Bool {
         modules[Int(module)].contains(u: u, v: v, tolerance: tolerance)
+    }
+}
+
+extension Detector {
+    /// The same detector in another magnetic field (nothing else derives from the field).
+    public func withField(_ field: FieldModel) -> Detector {
+        var copy = self
+        copy.field = field
+        return copy
     }
 }

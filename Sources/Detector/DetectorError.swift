@@ -20,6 +20,8 @@ public enum DetectorError: Error, Equatable, Sendable, CustomStringConvertible {
     case duplicateModule(file: String, id: GeometryID, lines: [Int])
     /// A description generates no module at all, or a geometry table has no rows.
     case noModules(file: String)
+    /// A field model's parameters cannot describe a field.
+    case invalidField(String)
     /// Reading a file failed (missing, unreadable, corrupt gzip, malformed CSV row …).
     case input(DataFileError)
 
@@ -43,6 +45,8 @@ public enum DetectorError: Error, Equatable, Sendable, CustomStringConvertible {
                 : "\(file): lines \(at.map(String.init).joined(separator: " and ")): duplicate module id \(id)"
         case let .noModules(file):
             return "\(file): describes no modules"
+        case let .invalidField(reason):
+            return "invalid field model: \(reason)"
         case let .input(error):
             return error.description
         }

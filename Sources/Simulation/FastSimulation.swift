@@ -41,7 +41,7 @@ public struct FastSimulation: Sendable {
         self.config = config
         generator = try EventGenerator(config: config.generator)
         geometry = try SimulationGeometry(detector: detector)
-        let field = PropagationField.make(detector: detector, solenoid: config.solenoid)
+        let field = PropagationField.make(detector: detector)
         propagator = ParticlePropagator(geometry: geometry, field: field, physics: config.physics,
                                         ptMin: config.generator.ptMin, etaMax: config.generator.etaMax)
         let nominal = (field.field(at: .zero) * field.field(at: .zero)).sum().squareRoot()

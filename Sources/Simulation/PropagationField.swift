@@ -16,9 +16,8 @@ enum PropagationField: Sendable {
         }
     }
 
-    /// The field of a detector, or the solenoid map that replaces it.
-    static func make(detector: Detector, solenoid: SolenoidField?) -> PropagationField {
-        if let s = solenoid { return .map(FieldBox { s.field(at: $0) }) }
+    /// The field of a detector.
+    static func make(detector: Detector) -> PropagationField {
         if case .uniform(let bz) = detector.field { return .uniform(bz: bz) }
         let model = detector.field
         return .map(FieldBox { model.field(at: $0) })

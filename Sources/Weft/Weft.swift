@@ -2,6 +2,7 @@
 @_exported import FileSupport
 @_exported import Detector
 @_exported import EventIO
+@_exported import Simulation
 @_exported import Evaluation
 
 /// The version of the Weft engine.

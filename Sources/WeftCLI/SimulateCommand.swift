@@ -14,13 +14,18 @@ struct SimulateCommand: ParsableCommand {
         digitised into cells and clustered hits, and given noise and TrackML truth weights. Event k of a \
         run depends only on --seed and k: the output is bit-identical whatever --threads. \
         CSV output goes to DIR/event<9 digits>-{hits,cells,particles,truth}.csv.gz; HDF5 output to \
-        DIR/events.h5. --config reads a JSON SimulationConfig (generator, physics, digitization, \
-        solenoid; see docs/SIMULATION.md); --mu overrides its pile-up.
+        DIR/events.h5. --config reads a JSON SimulationConfig (generator, physics, digitization; \
+        see docs/SIMULATION.md); --mu overrides its pile-up. The field is the detector's own (its \
+        description's "field"); --field solenoid replaces it by a finite-solenoid map (2 T at the centre, \
+        coil radius 1250 mm, half-length 2900 mm), followed by Runge–Kutta.
         """
     )
 
     /// Output formats.
     enum Format: String, ExpressibleByArgument, CaseIterable { case csv, hdf5 }
+
+    /// Field choices.
+    enum FieldChoice: String, ExpressibleByArgument, CaseIterable { case detector, solenoid }
 
     @Option(help: "Detector: a name under Detectors/ (default trackml), a description directory or .json file.")
     var detector: String = "trackml"
@@ -49,6 +54,9 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Simulation configuration (JSON); the defaults reproduce the real TrackML events.")
     var config: String?
 
+    @Option(help: "Magnetic field: detector (the description's own) or solenoid (a TrackML-like finite-coil map).")
+    var field: FieldChoice = .detector
+
     @Option(help: "Threads (default: all cores).")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -68,7 +76,12 @@ struct SimulateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let geometry = try Detector.load(detector)
+        var geometry = try Detector.load(detector)
+        if field == .solenoid {
+            // A coil enclosing the TrackML volume (r ≤ 1.03 m, |z| ≤ 3 m) with 2 T at its centre: the
+            // field drops to about 1 T at the coil ends, which the outer end-cap discs reach.
+            geometry = geometry.withField(.solenoid(try SolenoidField(centralBz: 2.0, radius: 1250, halfLength: 2900)))
+        }
         var settings = try Self.loadConfig(config)
         settings.generator.pileup = mu   // range-checked in validate()
         let simulation = try FastSimulation(detector: geometry, config: settings)

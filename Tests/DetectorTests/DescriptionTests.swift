@@ -114,6 +114,23 @@ import Testing
                                field: "volumes[0].layers[0].materialX0", reason: "missing")
     }
 
+    @Test func solenoidFieldModelIsSelectedByTheDescription() throws {
+        let text = Self.valid.replacingOccurrences("{\"model\": \"uniform\", \"bz\": 1.5}",
+            "{\"model\": \"solenoid\", \"centralBz\": 2, \"radius\": 1250, \"halfLength\": 2900}")
+        let d = try Self.load(text).get()
+        guard case .solenoid(let coil) = d.field else { Issue.record("expected a solenoid, got \(d.field)"); return }
+        #expect(coil.radius == 1250 && coil.halfLength == 2900)
+        #expect(!d.field.isUniform && d.field.nominalBz == 2)
+        // Uniform at the centre, weaker with a radial component toward the coil end.
+        #expect(abs(d.field.field(at: .zero).z - 2) < 1e-12)
+        let endcap = d.field.field(at: SIMD3(500, 0, 2500))
+        #expect(endcap.z < 1.9 && endcap.x > 0.05)
+        try Self.expectFailure(text.replacingOccurrences("\"radius\": 1250", "\"radius\": -1"), line: 4,
+                               field: "field.radius", reason: "outside the allowed range")
+        try Self.expectFailure(text.replacingOccurrences(", \"halfLength\": 2900", ""), line: 4,
+                               field: "field.halfLength", reason: "missing")
+    }
+
     @Test func duplicateModulesFromADescription() throws {
         // Two barrel layers with the same id.
         let text = Self.valid.replacingOccurrences("[{\"id\": 2, \"radius\": 50, \"modulesPhi\": 8}]",

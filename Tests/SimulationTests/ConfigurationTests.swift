@@ -14,7 +14,7 @@ import Detector
         #expect(throws: SimulationError.self) { try DigitizationConfig(inefficiency: 1.5) }
         #expect(throws: SimulationError.self) { try PhysicsConfig(loopTurns: 0) }
         #expect(throws: SimulationError.self) { try ParticleGun(ptRange: [5, 1]) }
-        #expect(throws: SimulationError.self) { try SolenoidField(centralBz: 2, radius: 0, halfLength: 1) }
+        #expect(throws: DetectorError.self) { try SolenoidField(centralBz: 2, radius: 0, halfLength: 1) }
         #expect(throws: SimulationError.self) { try TransverseMomentumSpectrum(scale: 1, power: 1.5, minimum: 0.1, maximum: 10) }
     }
 

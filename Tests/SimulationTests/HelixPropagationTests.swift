@@ -63,10 +63,8 @@ import GeometryShim
     /// detector) reproduces the analytic helices within 5 µm.
     @Test func rungeKuttaInANearlyUniformMapMatchesTheHelix() throws {
         let wide = try SolenoidField(centralBz: 2.0, radius: 1e6, halfLength: 1e7)
-        var mapConfig = try Fixtures.idealConfig()
-        mapConfig.solenoid = wide
         let helix = try FastSimulation(detector: Fixtures.trackml, config: Fixtures.idealConfig())
-        let map = try FastSimulation(detector: Fixtures.trackml, config: mapConfig)
+        let map = try FastSimulation(detector: Fixtures.trackml.withField(.solenoid(wide)), config: Fixtures.idealConfig())
         var rng = RandomStream(seed: 4)
         var particles: [GeneratedParticle] = []
         for k in 1 ... 8 {

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Testing
+import Detector
 @testable import Simulation
 
 @Suite struct SolenoidFieldTests {
@@ -39,9 +40,8 @@ import Testing
 
     /// Simulating through the map works and bends less than the uniform field near the end-caps.
     @Test func simulationRunsThroughTheMap() throws {
-        var config = try Fixtures.idealConfig()
-        config.solenoid = solenoid
-        let simulation = try FastSimulation(detector: Fixtures.trackml, config: config)
+        let simulation = try FastSimulation(detector: Fixtures.trackml.withField(.solenoid(solenoid)),
+                                            config: Fixtures.idealConfig())
         let pion = Fixtures.particle(1, momentum: SIMD3(0.8, 0, 0.8 * sinh(2.0)))
         let event = simulation.simulate(particles: [pion], event: 0, seed: 1).event
         #expect(event.hits.count >= 8)

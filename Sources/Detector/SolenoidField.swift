@@ -31,11 +31,11 @@ public struct SolenoidField: Sendable, Equatable, Codable {
 
     /// A solenoid with the given centre field (T), coil radius (mm) and half-length (mm).
     ///
-    /// - Throws: ``SimulationError/invalidConfiguration(_:)`` unless radius and half-length are > 0
-    ///   and the field is finite.
+    /// - Throws: ``DetectorError/invalidField(_:)`` unless radius and half-length are > 0 and the
+    ///   field is finite.
     public init(centralBz: Double, radius: Double, halfLength: Double) throws {
         guard centralBz.isFinite, radius > 0, radius.isFinite, halfLength > 0, halfLength.isFinite else {
-            throw SimulationError.invalidConfiguration("solenoid needs a finite field and radius, half-length > 0 mm")
+            throw DetectorError.invalidField("a solenoid needs a finite central field and a radius and half-length > 0 mm")
         }
         self.centralBz = centralBz; self.radius = radius; self.halfLength = halfLength
         // On the axis B_z(0) = B0 π/2 · 2L/√(L² + a²).
