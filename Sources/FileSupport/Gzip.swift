@@ -1,4 +1,5 @@
 import CZlib
+import Dispatch
 
 /// gzip compression and decompression through zlib.
 public enum Gzip {
@@ -64,10 +65,35 @@ public enum Gzip {
         return output
     }
 
-    /// Compresses `input` into one gzip member.
+    /// Inputs at least this large are compressed as several members in parallel.
+    public static let parallelChunkSize = 1 << 20
+
+    /// Compresses `input` into gzip.
     ///
+    /// Large inputs are cut into ``parallelChunkSize`` pieces compressed concurrently, each its own
+    /// gzip member (concatenated members are one valid gzip stream, which gzip, zlib and Python read
+    /// whole). The cut points depend only on the input size, so the output is the same whatever the
+    /// number of cores.
     /// - Parameter level: zlib level 1 (fast) … 9 (small).
     public static func compress(_ input: [UInt8], level: Int32 = 6) -> [UInt8] {
+        guard input.count > 2 * parallelChunkSize else { return compressMember(input[...], level: level) }
+        let chunks = (input.count + parallelChunkSize - 1) / parallelChunkSize
+        // Each iteration writes only its own slot.
+        nonisolated(unsafe) let members = UnsafeMutableBufferPointer<[UInt8]>.allocate(capacity: chunks)
+        members.initialize(repeating: [])
+        defer { members.deinitialize(); members.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: chunks) { k in
+            let start = k * parallelChunkSize
+            members[k] = compressMember(input[start ..< min(start + parallelChunkSize, input.count)], level: level)
+        }
+        var output = [UInt8]()
+        output.reserveCapacity(members.reduce(0) { $0 + $1.count })
+        for m in members { output.append(contentsOf: m) }
+        return output
+    }
+
+    /// Compresses `input` into one gzip member.
+    static func compressMember(_ input: ArraySlice<UInt8>, level: Int32) -> [UInt8] {
         var stream = z_stream()
         // 15 + 16: maximum window with a gzip header and trailer.
         let initStatus = deflateInit2_(&stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY,
