@@ -1,0 +1,141 @@
+import Seeding
+
+/// The options of the combinatorial Kalman filter: measurement selection, branching, the branch
+/// stopper, material effects, navigation and the seed schedule. Units: mm, GeV, rad.
+///
+/// Loaded at the edges from `Seeds/<detector>/ckf.json` (snake_case keys; a missing field takes the
+/// default documented here, an unknown field is an error). The defaults are tuned for `trackml`.
+public struct CKFOptions: Codable, Sendable, Equatable {
+    /// Largest predicted χ² (2 degrees of freedom) of a measurement that may update a track
+    /// (default 16: a 3.7 σ ellipse).
+    public var chi2Cut: Double = 16
+    /// Measurements with χ² between ``chi2Cut`` and this are outliers: counted, not used in the fit
+    /// nor in the track (default 50).
+    public var outlierChi2Cut: Double = 50
+    /// Largest χ² with which a seed hit is accepted when the filter refits the seed (default 100:
+    /// the seed estimate is rough until its three hits are in).
+    public var seedChi2Cut: Double = 100
+    /// Largest number of compatible measurements on one module that each open a branch (default 2).
+    public var maxBranchesPerSurface: Int = 2
+    /// Largest number of branches (open and finished) followed per seed (default 8).
+    public var maxBranchesPerSeed: Int = 8
+    /// The branch stopper ends a branch with more holes than this (default 3).
+    public var maxHoles: Int = 3
+    /// … or with more consecutive holes than this (default 2).
+    public var maxConsecutiveHoles: Int = 2
+    /// … or with more outliers than this (default 3).
+    public var maxOutliers: Int = 3
+    /// Tracks with fewer measurements are dropped (default 7: shorter candidates are mostly
+    /// combinatorial fakes at μ = 200).
+    public var minMeasurements: Int = 7
+    /// Tracks without holes or outliers need only this many measurements (default 5): a short track
+    /// that missed no module on its way is rarely a fake, and particles that interact or decay in
+    /// the pixels leave only 4–6 hits.
+    public var minCleanMeasurements: Int = 5
+    /// Whether multiple scattering (Highland) and mean energy loss of each crossed layer enter the
+    /// prediction (default true).
+    public var materialEffects: Bool = true
+    /// Mass hypothesis of the material effects, GeV (default 0.13957: a charged pion).
+    public var mass: Double = 0.13957039
+    /// Scale of the pitch/√12 measurement errors (default 1).
+    public var measurementErrorScale: Double = 1
+    /// Growth of module outlines in the navigation grids, mm (default 10): covers the distance
+    /// between a layer's reference surface and its (tilted, staggered) module planes.
+    public var navigationTolerance: Double = 10
+    /// Tolerance on module bounds when deciding whether a predicted crossing reaches a module, in
+    /// mm, added to three standard deviations of the predicted position (default 0.5).
+    public var moduleTolerance: Double = 0.5
+    /// A crossing closer than this to a module edge is not a hole when no hit is found, mm (default 1).
+    public var holeEdgeMargin: Double = 1
+    /// Largest number of layers visited by one branch (default 60).
+    public var maxLayerSteps: Int = 60
+    /// Largest path length of a branch from its seed, mm (default 6000).
+    public var maxPathLength: Double = 6000
+    /// Whether a branch stops once its transverse direction turns back towards the beam line in a
+    /// barrel layer (loopers; default true).
+    public var stopAtTransverseApex: Bool = true
+    /// Whether each track is also extended inwards from its first hit (default true).
+    public var extendInwards: Bool = true
+    /// Local error tolerance of the Runge–Kutta propagation, mm (default 1e-3, far below the 10 µm
+    /// pixel resolution).
+    public var propagationTolerance: Double = 1e-3
+    /// Seeds processed between two updates of the used-hit map, best quality first (default 64).
+    /// The schedule depends on this number only, never on the thread count.
+    public var seedBatchSize: Int = 64
+    /// A seed is skipped when at least this many of its three hits belong to tracks already found
+    /// (default 2; 4 disables skipping).
+    public var skipSeedUsedHits: Int = 2
+    /// Only tracks with at least this many measurements mark their hits as used (default 10).
+    public var markUsedMinMeasurements: Int = 10
+    /// Largest plane distance of a hit from its module when the event is read in, mm (default 5).
+    public var hitPlaneTolerance: Double = 5
+
+    /// The defaults documented on each field.
+    public init() {}
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case chi2Cut = "chi2_cut", outlierChi2Cut = "outlier_chi2_cut", seedChi2Cut = "seed_chi2_cut"
+        case maxBranchesPerSurface = "max_branches_per_surface", maxBranchesPerSeed = "max_branches_per_seed"
+        case maxHoles = "max_holes", maxConsecutiveHoles = "max_consecutive_holes", maxOutliers = "max_outliers"
+        case minMeasurements = "min_measurements", minCleanMeasurements = "min_clean_measurements"
+        case materialEffects = "material_effects", mass
+        case measurementErrorScale = "measurement_error_scale", navigationTolerance = "navigation_tolerance"
+        case moduleTolerance = "module_tolerance", holeEdgeMargin = "hole_edge_margin"
+        case maxLayerSteps = "max_layer_steps", maxPathLength = "max_path_length"
+        case stopAtTransverseApex = "stop_at_transverse_apex", extendInwards = "extend_inwards"
+        case propagationTolerance = "propagation_tolerance", seedBatchSize = "seed_batch_size"
+        case skipSeedUsedHits = "skip_seed_used_hits", markUsedMinMeasurements = "mark_used_min_measurements"
+        case hitPlaneTolerance = "hit_plane_tolerance"
+    }
+
+    /// Decodes a JSON object; missing fields take their defaults, unknown fields are an error.
+    public init(from decoder: Decoder) throws {
+        try UnknownKeyCheck.check(decoder, known: CodingKeys.allCases.map(\.rawValue), type: "CKF options")
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        func get<T: Decodable>(_ key: CodingKeys, _ value: inout T) throws {
+            if let v = try c.decodeIfPresent(T.self, forKey: key) { value = v }
+        }
+        try get(.chi2Cut, &chi2Cut); try get(.outlierChi2Cut, &outlierChi2Cut); try get(.seedChi2Cut, &seedChi2Cut)
+        try get(.maxBranchesPerSurface, &maxBranchesPerSurface); try get(.maxBranchesPerSeed, &maxBranchesPerSeed)
+        try get(.maxHoles, &maxHoles); try get(.maxConsecutiveHoles, &maxConsecutiveHoles)
+        try get(.maxOutliers, &maxOutliers); try get(.minMeasurements, &minMeasurements)
+        try get(.minCleanMeasurements, &minCleanMeasurements)
+        try get(.materialEffects, &materialEffects); try get(.mass, &mass)
+        try get(.measurementErrorScale, &measurementErrorScale); try get(.navigationTolerance, &navigationTolerance)
+        try get(.moduleTolerance, &moduleTolerance); try get(.holeEdgeMargin, &holeEdgeMargin)
+        try get(.maxLayerSteps, &maxLayerSteps); try get(.maxPathLength, &maxPathLength)
+        try get(.stopAtTransverseApex, &stopAtTransverseApex); try get(.extendInwards, &extendInwards)
+        try get(.propagationTolerance, &propagationTolerance); try get(.seedBatchSize, &seedBatchSize)
+        try get(.skipSeedUsedHits, &skipSeedUsedHits); try get(.markUsedMinMeasurements, &markUsedMinMeasurements)
+        try get(.hitPlaneTolerance, &hitPlaneTolerance)
+    }
+
+    /// Checks every field's range.
+    ///
+    /// - Throws: ``KalmanFindingError/invalidConfig(field:reason:)`` naming the JSON key at fault.
+    public func validate() throws {
+        func positive(_ v: Double, _ k: CodingKeys) throws {
+            guard v > 0, v.isFinite else { throw KalmanFindingError.invalidConfig(field: k.rawValue, reason: "\(v) must be a positive finite number") }
+        }
+        func nonNegative(_ v: Double, _ k: CodingKeys) throws {
+            guard v >= 0, v.isFinite else { throw KalmanFindingError.invalidConfig(field: k.rawValue, reason: "\(v) must be a finite number ≥ 0") }
+        }
+        func atLeast(_ v: Int, _ lo: Int, _ k: CodingKeys) throws {
+            guard v >= lo else { throw KalmanFindingError.invalidConfig(field: k.rawValue, reason: "\(v) must be ≥ \(lo)") }
+        }
+        try positive(chi2Cut, .chi2Cut); try positive(outlierChi2Cut, .outlierChi2Cut); try positive(seedChi2Cut, .seedChi2Cut)
+        guard outlierChi2Cut >= chi2Cut else {
+            throw KalmanFindingError.invalidConfig(field: CodingKeys.outlierChi2Cut.rawValue, reason: "\(outlierChi2Cut) must be ≥ chi2_cut (\(chi2Cut))")
+        }
+        try atLeast(maxBranchesPerSurface, 1, .maxBranchesPerSurface); try atLeast(maxBranchesPerSeed, 1, .maxBranchesPerSeed)
+        try atLeast(maxHoles, 0, .maxHoles); try atLeast(maxConsecutiveHoles, 0, .maxConsecutiveHoles)
+        try atLeast(maxOutliers, 0, .maxOutliers); try atLeast(minMeasurements, 3, .minMeasurements)
+        try atLeast(minCleanMeasurements, 3, .minCleanMeasurements)
+        try positive(mass, .mass); try positive(measurementErrorScale, .measurementErrorScale)
+        try nonNegative(navigationTolerance, .navigationTolerance); try nonNegative(moduleTolerance, .moduleTolerance)
+        try nonNegative(holeEdgeMargin, .holeEdgeMargin); try atLeast(maxLayerSteps, 1, .maxLayerSteps)
+        try positive(maxPathLength, .maxPathLength); try positive(propagationTolerance, .propagationTolerance)
+        try atLeast(seedBatchSize, 1, .seedBatchSize); try atLeast(skipSeedUsedHits, 1, .skipSeedUsedHits)
+        try atLeast(markUsedMinMeasurements, 1, .markUsedMinMeasurements); try positive(hitPlaneTolerance, .hitPlaneTolerance)
+    }
+}

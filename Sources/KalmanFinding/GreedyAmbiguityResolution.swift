@@ -1,0 +1,106 @@
+import EventData
+
+/// Greedy ambiguity resolution (as ACTS's `GreedyAmbiguityResolution`): while some track shares more
+/// than ``AmbiguityResolutionConfig/maximumSharedHits`` hits with other tracks, remove the track with
+/// the most shared hits (the lowest quality first among equals). Then every hit goes to the best
+/// track that holds it, and tracks left too short are dropped, so the output assigns each hit to at
+/// most one track, as a TrackML submission requires.
+///
+/// Quality = measurements − ``AmbiguityResolutionConfig/holePenalty`` × holes −
+/// ``AmbiguityResolutionConfig/chi2Penalty`` × χ²/ndf.
+public struct GreedyAmbiguityResolution: Sendable {
+    /// The settings.
+    public let config: AmbiguityResolutionConfig
+
+    /// - Throws: ``KalmanFindingError/invalidConfig(field:reason:)``.
+    public init(config: AmbiguityResolutionConfig) throws {
+        try config.validate()
+        self.config = config
+    }
+
+    /// The quality of track `t` of `input`.
+    public func quality(_ input: CKFResult, _ t: Int) -> Double {
+        let n = Double(input.tracks.hits(of: t).count)
+        let ndf = max(1.0, Double(input.ndf[t]))
+        let chi2 = Double(input.tracks.chi2?[t] ?? 0)
+        return n - config.holePenalty * Double(input.holes[t]) - config.chi2Penalty * chi2 / ndf
+    }
+
+    /// Resolves `input` (tracks on an event with `hitCount` hits).
+    ///
+    /// - Returns: the surviving tracks in their input order, each hit in at most one track.
+    /// - Complexity: O((T + H) log T) for T tracks and H track hits.
+    public func resolve(_ input: CKFResult, hitCount: Int) -> CKFResult {
+        let nTracks = input.count
+        guard nTracks > 0 else { return input }
+        let quality = (0 ..< nTracks).map { self.quality(input, $0) }
+        // Hit → tracks (compressed rows), and hit use counts.
+        var use = [Int32](repeating: 0, count: hitCount)
+        for h in input.tracks.hitIndices { use[Int(h)] += 1 }
+        var start = [Int32](repeating: 0, count: hitCount + 1)
+        for h in 0 ..< hitCount { start[h + 1] = start[h] + use[h] }
+        var fill = start
+        var tracksOfHit = [Int32](repeating: 0, count: input.tracks.hitIndices.count)
+        for t in 0 ..< nTracks {
+            for h in input.tracks.hits(of: t) { tracksOfHit[Int(fill[Int(h)])] = Int32(t); fill[Int(h)] += 1 }
+        }
+        var shared = [Int32](repeating: 0, count: nTracks)
+        for t in 0 ..< nTracks { shared[t] = Int32(input.tracks.hits(of: t).reduce(0) { $0 + (use[Int($1)] > 1 ? 1 : 0) }) }
+        var removed = [Bool](repeating: false, count: nTracks)
+
+        // A max-heap on (shared, −quality, index) with lazy invalidation: stale entries (whose shared
+        // count changed since they were pushed) are skipped.
+        var heap = MaxHeap<AmbiguityKey>()
+        for t in 0 ..< nTracks where shared[t] > 0 {
+            heap.push(AmbiguityKey(shared: shared[t], quality: quality[t], track: Int32(t)))
+        }
+        var iterations = 0
+        while let top = heap.pop(), iterations < config.maximumIterations {
+            let t = Int(top.track)
+            guard !removed[t], top.shared == shared[t] else { continue }
+            if Int(top.shared) <= config.maximumSharedHits { break }
+            removed[t] = true
+            iterations += 1
+            for h in input.tracks.hits(of: t) {
+                let hi = Int(h)
+                use[hi] -= 1
+                // Hits that stop being shared lower the shared count of the track still holding them.
+                guard use[hi] == 1 else { continue }
+                for k in Int(start[hi]) ..< Int(start[hi + 1]) {
+                    let o = Int(tracksOfHit[k])
+                    guard !removed[o] else { continue }
+                    shared[o] -= 1
+                    heap.push(AmbiguityKey(shared: shared[o], quality: quality[o], track: Int32(o)))
+                }
+            }
+        }
+
+        // Unique assignment: best quality first, each hit to the first track that claims it.
+        let survivors = (0 ..< nTracks).filter { !removed[$0] }
+            .sorted { quality[$0] != quality[$1] ? quality[$0] > quality[$1] : $0 < $1 }
+        var owner = [Bool](repeating: false, count: hitCount)
+        var keptHits = [Int: [Int32]]()
+        for t in survivors {
+            let free = input.tracks.hits(of: t).filter { !owner[Int($0)] }
+            guard free.count >= config.minHitsAfterSharing else { continue }
+            for h in free { owner[Int(h)] = true }
+            keptHits[t] = free
+        }
+        let kept = keptHits.keys.sorted()
+        return input.subset(kept, hitLists: kept.map { keptHits[$0]! })
+    }
+}
+
+/// The ordering key of the greedy removal: more shared hits first, then lower quality, then the
+/// higher track index (a total order, so the removal sequence is deterministic).
+struct AmbiguityKey: Comparable {
+    var shared: Int32
+    var quality: Double
+    var track: Int32
+
+    static func < (a: AmbiguityKey, b: AmbiguityKey) -> Bool {
+        if a.shared != b.shared { return a.shared < b.shared }
+        if a.quality != b.quality { return a.quality > b.quality }
+        return a.track < b.track
+    }
+}

@@ -1,1 +1,0 @@
-// KalmanFinding: combinatorial Kalman filter and ambiguity resolution.

@@ -1,0 +1,270 @@
+import Detector
+import EventData
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Triplet seeding: for every middle space point, compatible bottom and top doublets from the
+/// linked seeding layers, triplet cuts on cot θ compatibility, curvature (minimum pT) and transverse
+/// impact parameter, and a seed filter that ranks the triplets of each middle point by confirmation
+/// and impact and keeps the best.
+///
+/// A `let` algorithm: immutable after creation, shareable between threads; all scratch lives in a
+/// ``SeedFinderCache`` per thread.
+public struct SeedFinder: Sendable {
+    /// The configuration and everything derived from it.
+    public let derived: SeedingDerivedConfig
+
+    /// Middle space points handled per parallel chunk (a fixed size keeps results thread-count
+    /// independent).
+    public static let chunkSize = 512
+
+    /// A seed finder for `derived`.
+    public init(derived: SeedingDerivedConfig) { self.derived = derived }
+
+    /// Finds the seeds of an event.
+    ///
+    /// - Parameters:
+    ///   - spacePoints: the event's space points (``SpacePoints/init(hits:detector:derived:)`` with the
+    ///     same derived config).
+    ///   - threads: worker threads (≥ 1); the result is identical for every value.
+    /// - Returns: the seeds, grouped by middle space point in space-point order.
+    /// - Complexity: O(Σ over middle points of the candidates in their windows, squared per middle
+    ///   point for the triplet test).
+    public func findSeeds(spacePoints sp: SpacePoints, threads: Int = 1) -> Seeds {
+        let parts = DeterministicParallel.mapChunks(count: sp.count, chunkSize: Self.chunkSize, threads: max(1, threads),
+                                                   makeCache: { SeedFinderCache() }) { _, range, cache -> Seeds in
+            var out = Seeds()
+            for m in range { findSeeds(middle: m, spacePoints: sp, cache: &cache, into: &out) }
+            return out
+        }
+        var seeds = Seeds()
+        for p in parts { seeds.append(contentsOf: p) }
+        return seeds
+    }
+
+    /// Finds the seeds whose middle hit is space point `m` and appends them to `out`.
+    public func findSeeds(middle m: Int, spacePoints sp: SpacePoints, cache: inout SeedFinderCache, into out: inout Seeds) {
+        let c = derived.config
+        let ms = Int(sp.slot[m])
+        let links = derived.links
+        guard !links.bottomSlots[ms].isEmpty, !links.topSlots[ms].isEmpty else { return }
+        let rm = sp.r[m], zm = sp.z[m]
+        // The middle point must itself be reachable from the luminous region within |cot θ| ≤ max.
+        guard abs(zm) - c.collisionRegionZ <= rm * c.cotThetaMax else { return }
+
+        cache.bottoms.removeAll(keepingCapacity: true)
+        collectDoublets(middle: m, slots: links.bottomSlots[ms], isBottom: true, sp: sp, into: &cache.bottoms)
+        guard !cache.bottoms.isEmpty else { return }
+        cache.tops.removeAll(keepingCapacity: true)
+        collectDoublets(middle: m, slots: links.topSlots[ms], isBottom: false, sp: sp, into: &cache.tops)
+        guard !cache.tops.isEmpty else { return }
+
+        let varRM = sp.varianceR[m], varZM = sp.varianceZ[m]
+        let nSigma2 = c.cotThetaSigmas * c.cotThetaSigmas
+        let highland2 = derived.highland * derived.highland
+        let minPt2 = c.minPt * c.minPt
+        let maxCurvature = 1 / derived.minRadius
+        let isBarrelMiddle = derived.slotKind[ms] == .barrel
+        cache.triplets.removeAll(keepingCapacity: true)
+        // Tops sorted by cot θ: each bottom only scans the tops whose cot θ lies within the largest
+        // window any top could need (measurement errors plus scattering at the minimum pT).
+        cache.tops.sort { $0.cotTheta != $1.cotTheta ? $0.cotTheta < $1.cotTheta : $0.spacePoint < $1.spacePoint }
+        var maxTopError2 = 0.0, maxTopInverseDR = 0.0
+        for t in cache.tops {
+            maxTopError2 = max(maxTopError2, t.errorCotTheta2); maxTopInverseDR = max(maxTopInverseDR, t.inverseDeltaR)
+        }
+        for b in cache.bottoms {
+            let groupStart = cache.triplets.count
+            // A cot θ window valid for every top: the test below with |cot θ_t| ≤ |cot θ_b| + W.
+            let absB = abs(b.cotTheta)
+            var window = 1.0
+            for _ in 0 ..< 2 {
+                let ctMax = absB + window
+                let iSin = 1 + absB * ctMax
+                let pathMax = isBarrelMiddle ? iSin.squareRoot() : iSin.squareRoot() / max(absB, 1e-3)
+                let bound2 = nSigma2 * (b.errorCotTheta2 + maxTopError2
+                    + 2 * (varZM + absB * ctMax * varRM) * b.inverseDeltaR * maxTopInverseDR
+                    + highland2 * pathMax * iSin / minPt2)
+                let w = bound2.squareRoot()
+                if w <= window { window = w; break }
+                window = w
+            }
+            var lo = 0, hi = cache.tops.count
+            let target = b.cotTheta - window
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if cache.tops[mid].cotTheta < target { lo = mid + 1 } else { hi = mid }
+            }
+            var ti = lo
+            while ti < cache.tops.count {
+                let t = cache.tops[ti]
+                ti += 1
+                if t.cotTheta > b.cotTheta + window { break }
+                guard links.allows(bottom: b.slot, middle: Int32(ms), top: t.slot) else { continue }
+                // cot θ of the two doublets must agree within measurement errors and scattering.
+                let cotAvg2 = b.cotTheta * t.cotTheta
+                let iSinTheta2 = 1 + max(cotAvg2, 0)
+                let error2 = b.errorCotTheta2 + t.errorCotTheta2
+                    + 2 * (varZM + max(cotAvg2, 0) * varRM) * b.inverseDeltaR * t.inverseDeltaR
+                let dCot = b.cotTheta - t.cotTheta
+                let dCot2 = dCot * dCot
+                // Path through the middle layer: ∝ 1/sin θ in a barrel, ∝ 1/|cos θ| on a disc; the
+                // Highland term is evaluated for the seed gap's X and scaled by the path factor.
+                let pathFactor = isBarrelMiddle ? iSinTheta2.squareRoot() : iSinTheta2.squareRoot() / max(absB, 1e-3)
+                // σ(Δcot θ) from scattering = θ0/sin²θ = highland·√(1 + cot²θ)/pT.
+                let scatterPerPt2 = highland2 * pathFactor * iSinTheta2
+                guard dCot2 <= nSigma2 * (error2 + scatterPerPt2 / minPt2) else { continue }
+                // Circle through the three points: a line v = A u + B in conformal space.
+                let dU = t.u - b.u
+                guard dU != 0 else { continue }
+                let A = (t.v - b.v) / dU
+                let B = b.v - A * b.u
+                let S2 = 1 + A * A
+                // R = √(1 + A²)/(2|B|): signed curvature 2B/√(1 + A²).
+                let curvature = 2 * B / S2.squareRoot()
+                guard abs(curvature) <= maxCurvature else { continue }
+                let pt = derived.ptPerRadius / max(abs(curvature), 1e-12)
+                guard dCot2 <= nSigma2 * (error2 + scatterPerPt2 / (pt * pt)) else { continue }
+                // Exact distance of the circle from the beam line (stable as B → 0):
+                // d0 = |rm (rm B − A)| / (√((B rm − A/2)² + 1/4) + √(1 + A²)/2).
+                let num = abs(rm * (rm * B - A))
+                let den = ((B * rm - A / 2) * (B * rm - A / 2) + 0.25).squareRoot() + S2.squareRoot() / 2
+                let impact = num / den
+                guard impact <= c.impactMax else { continue }
+                cache.triplets.append(.init(bottom: b.spacePoint, top: t.spacePoint, topSlot: t.slot,
+                                            curvature: curvature, impact: impact, z0: zm - rm * b.cotTheta,
+                                            cotChi2: dCot2 / (error2 + scatterPerPt2 / (pt * pt))))
+            }
+            // Seed confirmation: other tops of the same bottom–middle pair on other layers with the
+            // same curvature make the seed (very likely) a real track.
+            let groupEnd = cache.triplets.count
+            if groupEnd - groupStart > 1 {
+                for i in groupStart ..< groupEnd {
+                    var n: Int16 = 0
+                    let k = cache.triplets[i].curvature
+                    let tolerance = c.confirmationCurvatureTolerance + c.confirmationRelativeTolerance * abs(k)
+                    for j in groupStart ..< groupEnd where j != i && cache.triplets[j].topSlot != cache.triplets[i].topSlot
+                        && abs(cache.triplets[j].curvature - k) < tolerance {
+                        n += 1
+                    }
+                    cache.triplets[i].confirmations = n
+                }
+            }
+        }
+        guard !cache.triplets.isEmpty else { return }
+        for i in cache.triplets.indices {
+            let t = cache.triplets[i]
+            cache.triplets[i].quality = c.confirmationWeight * Double(min(Int(t.confirmations), c.maxConfirmations))
+                - c.impactWeight * t.impact - c.cotThetaWeight * t.cotChi2
+        }
+        cache.order.removeAll(keepingCapacity: true)
+        cache.order.append(contentsOf: 0 ..< Int32(cache.triplets.count))
+        let triplets = cache.triplets
+        cache.order.sort { a, b in
+            let qa = triplets[Int(a)].quality, qb = triplets[Int(b)].quality
+            return qa != qb ? qa > qb : a < b
+        }
+        var kept = 0, unconfirmed = 0
+        for i in cache.order {
+            guard kept < c.maxSeedsPerMiddle else { break }
+            let t = triplets[Int(i)]
+            if t.confirmations == 0 {
+                guard unconfirmed < c.maxUnconfirmedSeedsPerMiddle, t.impact <= c.unconfirmedImpactMax else { continue }
+                unconfirmed += 1
+            }
+            kept += 1
+            out.append(bottom: sp.hitIndex[Int(t.bottom)], middle: sp.hitIndex[m], top: sp.hitIndex[Int(t.top)],
+                       quality: Float(t.quality), curvature: Float(t.curvature), impact: Float(t.impact),
+                       z0: Float(t.z0), confirmations: t.confirmations)
+        }
+    }
+
+    /// Appends the doublets of middle point `m` with the points of `slots` (inside it when
+    /// `isBottom`, outside otherwise) that pass the Δr, cot θ and z0 cuts.
+    private func collectDoublets(middle m: Int, slots: [Int32], isBottom: Bool, sp: SpacePoints,
+                                 into list: inout [SeedFinderCache.Doublet]) {
+        let c = derived.config
+        let rm = sp.r[m], zm = sp.z[m], phim = sp.phi[m]
+        let cosM = sp.x[m] / rm, sinM = sp.y[m] / rm
+        let varRM = sp.varianceR[m], varZM = sp.varianceZ[m]
+        let zc = c.collisionRegionZ
+        let twoRmin = 2 * derived.minRadius
+        for s32 in slots {
+            let s = Int(s32)
+            // Window along the layer's second coordinate from lines through the middle point and
+            // the ends of the luminous region: z(ρ) = z0 + (zm − z0) ρ/rm.
+            let rr = derived.slotRadiusRange[s], zr = derived.slotZRange[s]
+            var lo = Double.infinity, hi = -Double.infinity
+            var rLo = rr.lowerBound, rHi = rr.upperBound
+            if derived.slotKind[s] == .barrel {
+                for corner in 0 ..< 4 {
+                    let z0 = corner & 1 == 0 ? -zc : zc
+                    let rho = corner & 2 == 0 ? rr.lowerBound : rr.upperBound
+                    let z = z0 + (zm - z0) * rho / rm
+                    lo = min(lo, z); hi = max(hi, z)
+                }
+                let margin = 5 * varZM.squareRoot() + 1
+                lo = max(lo - margin, zr.lowerBound); hi = min(hi + margin, zr.upperBound)
+            } else {
+                // ρ(z) = rm (z − z0)/(zm − z0) on the disc; unbounded when a line runs parallel to it.
+                var bounded = true
+                for corner in 0 ..< 4 {
+                    let z0 = corner & 1 == 0 ? -zc : zc
+                    let z = corner & 2 == 0 ? zr.lowerBound : zr.upperBound
+                    let dzm = zm - z0
+                    let ratio = (z - z0) / dzm
+                    if dzm == 0 || !(ratio > 0) { bounded = false; continue }
+                    lo = min(lo, rm * ratio); hi = max(hi, rm * ratio)
+                }
+                if !bounded { lo = rr.lowerBound; hi = rr.upperBound }
+                let margin = 5 * varRM.squareRoot() + 1
+                lo = max(lo - margin, rr.lowerBound); hi = min(hi + margin, rr.upperBound)
+                rLo = lo; rHi = hi
+            }
+            guard lo <= hi else { continue }
+            // φ window: the change of azimuth along a circle of the smallest radius through the
+            // beam line, asin(r/2R), between the two radii, plus the effect of |d0| ≤ impactMax.
+            let rOther = isBottom ? max(rLo, 1) : rHi
+            let a1 = asin(min(1, rm / twoRmin)), a2 = asin(min(1, rOther / twoRmin))
+            let dPhi = abs(a1 - a2) + c.impactMax * abs(1 / rOther - 1 / rm) + 0.01
+            let nPhi = derived.config.gridPhiBins
+            let phiBins = dPhi * 2 >= 2 * Double.pi ? nPhi : min(nPhi, Int(2 * dPhi / (2 * Double.pi) * Double(nPhi)) + 2)
+            let firstPhi = derived.phiBin(phim - dPhi < -Double.pi ? phim - dPhi + 2 * Double.pi : phim - dPhi)
+            let cLo = derived.coordinateBin(lo, slot: s), cHi = derived.coordinateBin(hi, slot: s)
+            let nc = Int(derived.slotCoordinateBins[s]), base = Int(derived.slotBinOffset[s])
+            for k in 0 ... phiBins {
+                let pb = (firstPhi + k) % nPhi
+                guard k == 0 || pb != firstPhi else { break }
+                let rowStart = base + pb * nc
+                for cb in cLo ... cHi {
+                    let b = rowStart + cb
+                    for o in Int(sp.binOffsets[b]) ..< Int(sp.binOffsets[b + 1]) {
+                        var dphi = sp.phi[o] - phim
+                        if dphi > Double.pi { dphi -= 2 * Double.pi } else if dphi < -Double.pi { dphi += 2 * Double.pi }
+                        guard abs(dphi) <= dPhi else { continue }
+                        let ro = sp.r[o], zo = sp.z[o]
+                        let deltaR = isBottom ? rm - ro : ro - rm
+                        guard deltaR > 0.5 else { continue }
+                        let deltaZ = isBottom ? zm - zo : zo - zm
+                        let cot = deltaZ / deltaR
+                        guard abs(cot) <= c.cotThetaMax else { continue }
+                        let z0 = zm - rm * cot
+                        guard abs(z0) <= zc else { continue }
+                        // Conformal coordinates in the middle point's frame.
+                        let dx = sp.x[o] - sp.x[m], dy = sp.y[o] - sp.y[m]
+                        let xn = dx * cosM + dy * sinM, yn = dy * cosM - dx * sinM
+                        let iDR2 = 1 / (xn * xn + yn * yn)
+                        let iDR = 1 / deltaR
+                        let er = ((varZM + sp.varianceZ[o]) + cot * cot * (varRM + sp.varianceR[o])) * iDR * iDR
+                        list.append(.init(spacePoint: Int32(o), slot: s32, cotTheta: cot, u: xn * iDR2, v: yn * iDR2,
+                                          errorCotTheta2: er, inverseDeltaR: iDR))
+                    }
+                }
+            }
+        }
+    }
+}

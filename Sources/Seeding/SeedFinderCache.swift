@@ -1,0 +1,40 @@
+/// Scratch space of one ``SeedFinder`` thread, reused from middle space point to middle space point
+/// so that the search allocates nothing in its inner loops.
+public struct SeedFinderCache: Sendable {
+    /// A compatible doublet (bottom–middle or middle–top) in the frame of the middle space point.
+    struct Doublet {
+        /// Space-point index of the other point.
+        var spacePoint: Int32
+        /// Its seeding slot.
+        var slot: Int32
+        /// cot θ of the doublet.
+        var cotTheta: Double
+        /// Conformal coordinates u = x'/(x'² + y'²), v = y'/(x'² + y'²) of the other point in the
+        /// middle point's frame (x' along the middle point's radius), 1/mm.
+        var u: Double, v: Double
+        /// Variance of cot θ from the two points' measurement errors (dimensionless²).
+        var errorCotTheta2: Double
+        /// 1/Δr_T between the two points, 1/mm.
+        var inverseDeltaR: Double
+    }
+
+    /// A triplet accepted by the cuts, before the seed filter.
+    struct Triplet {
+        var bottom: Int32, top: Int32, topSlot: Int32
+        var curvature: Double, impact: Double, z0: Double
+        /// (Δcot θ)²/σ² of the two doublets.
+        var cotChi2: Double
+        var confirmations: Int16 = 0
+        var quality: Double = 0
+    }
+
+    var bottoms: [Doublet] = []
+    var tops: [Doublet] = []
+    var triplets: [Triplet] = []
+    var order: [Int32] = []
+
+    /// An empty cache.
+    public init() {
+        bottoms.reserveCapacity(256); tops.reserveCapacity(256); triplets.reserveCapacity(256); order.reserveCapacity(256)
+    }
+}

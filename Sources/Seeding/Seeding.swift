@@ -1,1 +1,0 @@
-// Seeding: triplet seeding for the CKF path.

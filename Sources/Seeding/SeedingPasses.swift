@@ -1,0 +1,36 @@
+/// The seeding passes of iterative tracking: each pass seeds only from hits that the tracks of the
+/// earlier passes left unused, so a clean high-pT pass runs first and a low-pT pass afterwards on a
+/// thinned event, where its wide search windows meet far fewer random hits.
+///
+/// The file `Seeds/<detector>/seeding.json` holds `{"passes": [ {…}, {…} ]}`, each object a
+/// ``SeedingConfig`` (missing fields take its defaults).
+public struct SeedingPasses: Codable, Sendable, Equatable {
+    /// The passes, in the order they run.
+    public var passes: [SeedingConfig]
+
+    /// The `trackml` schedule: pT ≥ 0.6 GeV, then pT ≥ 0.15 GeV on the remaining hits with confirmed
+    /// seeds only (at 0.15 GeV the windows are wide enough for random noise triplets to pass the cuts;
+    /// a confirming fourth hit removes them) and a confirmation tolerance that grows by 5 % of the
+    /// curvature (scattering spreads a low-pT particle's triplet curvatures).
+    public static let standard: SeedingPasses = {
+        var low = SeedingConfig(minPt: 0.15)
+        low.maxUnconfirmedSeedsPerMiddle = 0
+        low.confirmationRelativeTolerance = 0.05
+        return SeedingPasses(passes: [SeedingConfig(minPt: 0.6), low])
+    }()
+
+    /// Explicit passes.
+    public init(passes: [SeedingConfig]) { self.passes = passes }
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case passes }
+
+    /// Decodes `{"passes": [...]}`; at least one pass is required, unknown fields are an error.
+    public init(from decoder: Decoder) throws {
+        try UnknownKeyCheck.check(decoder, known: CodingKeys.allCases.map(\.rawValue), type: "seeding passes")
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        passes = try c.decode([SeedingConfig].self, forKey: .passes)
+        guard !passes.isEmpty else {
+            throw DecodingError.dataCorruptedError(forKey: .passes, in: c, debugDescription: "seeding needs at least one pass")
+        }
+    }
+}

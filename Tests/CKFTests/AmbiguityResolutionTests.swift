@@ -1,0 +1,53 @@
+import EventData
+import KalmanFinding
+import Seeding
+import Testing
+
+@Suite("Greedy ambiguity resolution")
+struct AmbiguityResolutionTests {
+    static func state() -> BoundTrackState {
+        BoundTrackState(module: 0, parameters: [0, 0, 0, 1, 1], covariance: [Double](repeating: 0, count: 25))
+    }
+
+    static func result(_ lists: [[Int32]], chi2: [Float], holes: [Int16]? = nil) -> CKFResult {
+        var r = CKFResult()
+        for (k, l) in lists.enumerated() {
+            r.append(hits: l, chi2: chi2[k], ndf: Int32(2 * l.count - 5), holes: holes?[k] ?? 0, outliers: 0,
+                     parameters: TrackParameters(d0: 0, z0: 0, phi: 0, theta: 1, qOverP: 1), seed: Int32(k),
+                     innermostState: state())
+        }
+        return r
+    }
+
+    @Test("Duplicates are removed, the best copy kept, other tracks untouched")
+    func removesDuplicates() throws {
+        let a: [Int32] = Array(0 ..< 10), b: [Int32] = Array(20 ..< 30)
+        // Three copies of track a (one shorter, one with a worse χ²) and track b.
+        let input = Self.result([a, Array(a.prefix(8)), b, a], chi2: [10, 8, 12, 40])
+        let out = try GreedyAmbiguityResolution(config: AmbiguityResolutionConfig()).resolve(input, hitCount: 40)
+        #expect(out.count == 2)
+        #expect(Array(out.tracks.hits(of: 0)) == a && out.seed[0] == 0)
+        #expect(Array(out.tracks.hits(of: 1)) == b)
+        #expect(out.tracks.trackOfHit(hitCount: 40) != nil)
+    }
+
+    @Test("Tracks sharing one hit both survive; the hit goes to the better one")
+    func sharedHit() throws {
+        let a: [Int32] = Array(0 ..< 10), b: [Int32] = [9] + Array(20 ..< 29)
+        let input = Self.result([a, b], chi2: [10, 30])
+        let out = try GreedyAmbiguityResolution(config: AmbiguityResolutionConfig()).resolve(input, hitCount: 40)
+        #expect(out.count == 2)
+        #expect(out.tracks.hits(of: 0).count == 10)
+        #expect(out.tracks.hits(of: 1).count == 9)
+        #expect(out.tracks.trackOfHit(hitCount: 40) != nil)
+    }
+
+    @Test("A track left too short after sharing is dropped")
+    func tooShort() throws {
+        let a: [Int32] = Array(0 ..< 10), b: [Int32] = Array(5 ..< 12)
+        var config = AmbiguityResolutionConfig(); config.maximumSharedHits = 10
+        let out = try GreedyAmbiguityResolution(config: config).resolve(Self.result([a, b], chi2: [5, 5]), hitCount: 20)
+        #expect(out.count == 1)
+        #expect(Array(out.tracks.hits(of: 0)) == a)
+    }
+}

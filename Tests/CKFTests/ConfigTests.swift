@@ -1,0 +1,65 @@
+import Detector
+import Foundation
+import KalmanFinding
+import Seeding
+import Testing
+
+@Suite("CKF configuration files")
+struct ConfigTests {
+    @Test("Seeds/trackml/seeding.json holds exactly the built-in seeding passes")
+    func seedingFileMatchesDefaults() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: Fixtures.seedsDirectory + "/trackml/seeding.json"))
+        let passes = try JSONDecoder().decode(SeedingPasses.self, from: data)
+        #expect(passes == SeedingPasses.standard)
+    }
+
+    @Test("Seeds/trackml/ckf.json holds exactly the built-in CKF and ambiguity settings")
+    func ckfFileMatchesDefaults() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: Fixtures.seedsDirectory + "/trackml/ckf.json"))
+        #expect(try JSONDecoder().decode(TrackFindingConfig.self, from: data) == TrackFindingConfig())
+    }
+
+    @Test("Missing fields take their defaults; encoding round-trips")
+    func partialAndRoundTrip() throws {
+        let partial = try JSONDecoder().decode(SeedingConfig.self, from: Data(#"{"min_pt": 0.4}"#.utf8))
+        var expected = SeedingConfig(); expected.minPt = 0.4
+        #expect(partial == expected)
+        let encoded = try JSONEncoder().encode(SeedingPasses.standard)
+        #expect(try JSONDecoder().decode(SeedingPasses.self, from: encoded) == .standard)
+        let options = try JSONDecoder().decode(CKFOptions.self, from: try JSONEncoder().encode(CKFOptions()))
+        #expect(options == CKFOptions())
+    }
+
+    @Test("A misspelt field is an error naming it")
+    func unknownField() {
+        #expect { try JSONDecoder().decode(SeedingConfig.self, from: Data(#"{"min_ptt": 0.4}"#.utf8)) } throws: { error in
+            "\(error)".contains("min_ptt")
+        }
+        #expect { try JSONDecoder().decode(TrackFindingConfig.self, from: Data(#"{"finding": {"chi2cut": 3}}"#.utf8)) } throws: { error in
+            "\(error)".contains("chi2cut")
+        }
+    }
+
+    @Test("Out-of-range values and unknown volumes are rejected with the field's key")
+    func invalidValues() {
+        var c = SeedingConfig(); c.minPt = -1
+        #expect(throws: SeedingError.invalidConfig(field: "min_pt", reason: "-1.0 must be a positive finite number")) {
+            try SeedingDerivedConfig(config: c, detector: Fixtures.trackml)
+        }
+        var v = SeedingConfig(); v.seedingVolumes = [99]
+        #expect { try SeedingDerivedConfig(config: v, detector: Fixtures.trackml) } throws: { error in
+            if case SeedingError.unknownVolume(field: "seeding_volumes", volume: 99, known: _) = error { return true }
+            return false
+        }
+        var o = CKFOptions(); o.outlierChi2Cut = 1
+        #expect { try o.validate() } throws: { error in
+            if case KalmanFindingError.invalidConfig(field: "outlier_chi2_cut", reason: _) = error { return true }
+            return false
+        }
+        var a = AmbiguityResolutionConfig(); a.minHitsAfterSharing = 0
+        #expect { try GreedyAmbiguityResolution(config: a) } throws: { error in
+            if case KalmanFindingError.invalidConfig(field: "min_hits_after_sharing", reason: _) = error { return true }
+            return false
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import Detector
+import EventData
+import Evaluation
+import Foundation
+@testable import KalmanFinding
+import Seeding
+import Testing
+
+@Suite("Combinatorial Kalman filter")
+struct TrackingTests {
+    @Test("Exact helices (no material): one track per particle, no foreign hit")
+    func exactHelices() throws {
+        let event = try Fixtures.gunEvent(count: 40, pt: [2, 20], eta: 2.5, material: false, seed: 21)
+        let (_, tracks) = try Fixtures.reconstruct(event)
+        let truth = event.truth!
+        let byParticle = Fixtures.hitsByParticle(event)
+        var found = Set<UInt64>()
+        for t in 0 ..< tracks.count {
+            let hits = tracks.tracks.hits(of: t)
+            let owner = truth.particleID[Int(hits.first!)]
+            #expect(owner != 0, "track \(t) starts on a noise hit")
+            // Zero mismatched hits.
+            #expect(hits.allSatisfy { truth.particleID[Int($0)] == owner }, "track \(t) mixes particles")
+            #expect(!found.contains(owner), "particle \(owner) found twice")
+            found.insert(owner)
+            // Nearly every hit of the particle is on its track.
+            #expect(Double(hits.count) >= 0.9 * Double(byParticle[owner]?.count ?? 0))
+        }
+        // Every particle with enough hits (and three pixel layers) has its track.
+        let expected = byParticle.filter { $0.value.count >= CKFOptions().minMeasurements }.count
+        #expect(found.count >= expected - 1 && found.count <= expected)
+    }
+
+    @Test("Fit pulls at the innermost hit are standard normal (material effects on)")
+    func pulls() throws {
+        let event = try Fixtures.gunEvent(count: 150, pt: [1, 10], eta: 2.0, species: .muon, material: true, seed: 5)
+        let (_, tracks) = try Fixtures.reconstruct(event)
+        let truth = event.truth!, particles = event.particles!
+        let index = particles.indexByParticleID()
+        var pulls = [[Double]](repeating: [], count: 5)
+        var chi2PerNdf: [Double] = []
+        for t in 0 ..< tracks.count {
+            let hits = tracks.tracks.hits(of: t)
+            let owner = truth.particleID[Int(hits.first!)]
+            guard hits.allSatisfy({ truth.particleID[Int($0)] == owner }), let row = index[owner] else { continue }
+            let state = tracks.innermostStates[t]
+            guard let h = hits.first(where: { Fixtures.trackml.moduleIndex(of: event.hits.geometryID[Int($0)]) == state.module }) else { continue }
+            let hi = Int(h)
+            let local = Fixtures.trackml.globalToLocal(SIMD3(Double(truth.tx[hi]), Double(truth.ty[hi]), Double(truth.tz[hi])), module: state.module)
+            let px = Double(truth.tpx[hi]), py = Double(truth.tpy[hi]), pz = Double(truth.tpz[hi])
+            let p = (px * px + py * py + pz * pz).squareRoot()
+            let truthParams = [local.x, local.y, atan2(py, px), atan2((px * px + py * py).squareRoot(), pz),
+                               Double(particles.charge[Int(row)]) / p]
+            for k in 0 ..< 5 {
+                var d = state.parameters[k] - truthParams[k]
+                if k == 2 { d = remainder(d, 2 * Double.pi) }
+                pulls[k].append(d / state.covariance[k * 6].squareRoot())
+            }
+            chi2PerNdf.append(Double(tracks.tracks.chi2![t]) / Double(tracks.ndf[t]))
+        }
+        #expect(pulls[0].count >= 120)
+        for (k, name) in ["phi", "theta", "q/p"].enumerated().map({ ($0.offset + 2, $0.element) }) {
+            let values = pulls[k]
+            let mean = values.reduce(0, +) / Double(values.count)
+            let rms = (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)).squareRoot()
+            #expect(abs(mean) < 0.2, "\(name) pull mean \(mean)")
+            #expect(rms > 0.85 && rms < 1.2, "\(name) pull width \(rms)")
+        }
+        // The hit errors are pitch/√12, while the simulation's charge-sharing digitisation measures
+        // better (hit pull widths 0.65–0.95 by volume), so χ²/ndf sits below 1.
+        let meanChi2 = chi2PerNdf.reduce(0, +) / Double(chi2PerNdf.count)
+        #expect(meanChi2 > 0.5 && meanChi2 < 1.2, "mean χ²/ndf \(meanChi2)")
+    }
+
+    @Test("Forward then backward propagation returns the start parameters")
+    func forwardBackward() throws {
+        let d = Fixtures.trackml
+        let derived = try SeedingDerivedConfig(config: SeedingConfig(), detector: d)
+        let filter = try CombinatorialKalmanFilter(options: CKFOptions(), detector: d, seeding: derived)
+        let cache = CKFCache(field: d.field)
+        // From a pixel module (layer 1) to a short-strip module the same track crosses.
+        let start = Int32(d.layers.first { $0.volume == 8 && $0.layer == 2 }!.modules.lowerBound)
+        var covariance = [Double](repeating: 0, count: 25)
+        for (i, s) in [0.01, 0.01, 1e-4, 1e-4, 1e-4].enumerated() { covariance[i * 6] = s * s }
+        let centre = d.modules.center(Int(start))
+        let phi = atan2(centre.y, centre.x)
+        for qop in [-1.0, -0.5, 0.5, 1.0] {
+            let state = BoundTrackState(module: start, parameters: [1.5, -3, phi, 1.4, qop], covariance: covariance)
+            // The module of the strip layer the helix reaches.
+            let strip = d.layers.first { $0.volume == 13 && $0.layer == 2 }!
+            var there: BoundTrackState? = nil
+            for m in strip.modules { if let s = filter.transport(state, to: m, reversed: false, cache: cache) { there = s; break } }
+            let forward = try #require(there)
+            let back = try #require(filter.transport(forward, to: start, reversed: true, cache: cache))
+            for k in 0 ..< 5 {
+                #expect(abs(back.parameters[k] - state.parameters[k]) < 1e-5, "parameter \(k): \(back.parameters[k]) vs \(state.parameters[k])")
+            }
+        }
+    }
+
+    @Test("--threads 1 and 2 give identical tracks")
+    func threadIndependence() throws {
+        let event = try Fixtures.pileupEvent(mu: 10, seed: 4)
+        let one = try Fixtures.reconstruct(event, threads: 1)
+        let two = try Fixtures.reconstruct(event, threads: 2)
+        #expect(one.tracks == two.tracks)
+        #expect(one.candidates == two.candidates)
+        #expect(one.tracks.count > 0)
+    }
+
+    @Test("A μ = 20 event: efficiency, fakes and duplicates (regression floors)")
+    func pileup20() throws {
+        // Floors at the level reached today (efficiency 0.88–0.93 over seeds 1–3, fakes ≤ 1.2 %);
+        // issue 5's targets (0.95, 1 %) are not reached yet: the missing particles are mostly
+        // secondaries from nuclear interactions and particles without three pixel hits.
+        let event = try Fixtures.pileupEvent(mu: 20, seed: 2)
+        let (_, tracks) = try Fixtures.reconstruct(event, threads: 2)
+        let report = try Evaluator().evaluate(event: event, tracks: tracks.tracks)
+        #expect(try #require(report.efficiency) >= 0.85, "efficiency \(report.efficiency ?? 0)")
+        #expect(try #require(report.fakeRate) <= 0.03, "fake rate \(report.fakeRate ?? 0)")
+        #expect(try #require(report.duplicateRate) == 0)
+    }
+}
