@@ -39,9 +39,7 @@ release: deps
 TRACKML_DATA ?= $(or $(WEFT_TRACKML_DATA),../shared/data/trackml)
 
 demo: release pydeps
-	.build/release/weft simulate --detector trackml --mu 200 --events 1 --seed 1 --output $(DEMO_DIR)
-	.build/release/weft info $(DEMO_DIR)/event000000000
-	.build/release/weft bench --suite io --runs 5
+	.build/release/weft demo --output $(DEMO_DIR)
 
 test: deps pydeps
 	swift test $(SWIFT_BUILD_FLAGS)

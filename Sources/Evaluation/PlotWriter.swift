@@ -34,6 +34,12 @@ public struct PlotWriter: Sendable {
         public var rightLabel: String
         /// The curves.
         public var series: [Series]
+
+        public init(name: String, title: String, xLabel: String, yLabel: String, xScale: String,
+                    rightLabel: String, series: [Series]) {
+            self.name = name; self.title = title; self.xLabel = xLabel; self.yLabel = yLabel
+            self.xScale = xScale; self.rightLabel = rightLabel; self.series = series
+        }
     }
 
     /// The directory the CSVs go to (created when missing).

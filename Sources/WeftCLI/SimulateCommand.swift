@@ -84,7 +84,7 @@ struct SimulateCommand: ParsableCommand {
         }
         var settings = try Self.loadConfig(config)
         settings.generator.pileup = mu   // range-checked in validate()
-        let simulation = try FastSimulation(detector: geometry, config: settings)
+        let simulation = try EventSimulation(detector: geometry, config: settings)
         try Self.prepareOutputDirectory(output)
 
         let progress = ProgressLine(total: events, label: "simulate")
@@ -102,12 +102,11 @@ struct SimulateCommand: ParsableCommand {
         for k in 0 ..< events {
             let index = firstEvent + UInt64(k)
             let start = Date()
-            var event = simulation.simulate(event: index, seed: seed, threads: threads).event
+            let event = try simulation.event(index, seed: seed, threads: threads)
             let seconds = Date().timeIntervalSince(start)
-            try Self.applyTrackMLWeights(&event)
             switch format {
             case .csv:
-                try TrackMLEventWriter.write(event, prefix: output + "/" + Self.prefix(index), compressed: !uncompressed)
+                try TrackMLEventWriter.write(event, prefix: output + "/" + EventSimulation.filePrefix(index), compressed: !uncompressed)
             case .hdf5:
                 pending.append(event)
                 if pending.count == 16 { try flush() }
@@ -118,12 +117,6 @@ struct SimulateCommand: ParsableCommand {
         try flush()
         progress.finish()
         if json { try printJSON(summary) } else { print(summary.table) }
-    }
-
-    /// The TrackML file prefix of event `index` (`event000000042`).
-    static func prefix(_ index: UInt64) -> String {
-        let digits = String(index)
-        return "event" + String(repeating: "0", count: max(0, 9 - digits.count)) + digits
     }
 
     /// Reads a JSON simulation configuration, or the defaults when `path` is nil.
@@ -171,27 +164,6 @@ struct SimulateCommand: ParsableCommand {
         }
         try? FileManager.default.removeItem(atPath: probe)
     }
-
-    /// Fills the truth weights with the TrackML weights (DESIGN §4, computed by `Evaluation`), with
-    /// the rule of the real TrackML files that hits of secondary particles (created by a material
-    /// interaction; non-primary barcodes) weigh 0; the weights are normalised to sum 1.
-    static func applyTrackMLWeights(_ event: inout Event) throws {
-        guard var truth = event.truth else { return }
-        var weights = TrackMLWeights.rawWeights(truth: try TruthIndex(event: event))
-        for i in weights.indices where truth.particleID[i] == 0 || !ParticleBarcode(rawValue: truth.particleID[i]).isPrimary {
-            weights[i] = 0
-        }
-        let sum = weights.reduce(0, +)
-        for i in weights.indices { truth.weight[i] = sum > 0 ? Float(weights[i] / sum) : 0 }
-        event.truth = truth
-    }
-}
-
-/// A problem with an input file or the output directory, found at run time: reported as
-/// `Error: <message>` with a non-zero exit status (and no usage text, unlike a bad option).
-struct InputError: Error, CustomStringConvertible {
-    let description: String
-    init(_ message: String) { description = message }
 }
 
 /// Figures of one `weft simulate` run.
@@ -234,23 +206,3 @@ struct SimulationRunSummary: Encodable {
     }
 }
 
-/// A one-line progress display on standard error (rewritten in place on a terminal, one line per
-/// update otherwise).
-final class ProgressLine {
-    let total: Int
-    let label: String
-    let interactive = isatty(STDERR_FILENO) != 0
-    let start = Date()
-
-    init(total: Int, label: String) { self.total = total; self.label = label }
-
-    func update(done: Int, detail: String) {
-        let elapsed = Date().timeIntervalSince(start)
-        let line = "[\(label)] \(done)/\(total)  \(detail)  (\(String(format: "%.1f", elapsed)) s elapsed)"
-        FileHandle.standardError.write(Data(((interactive ? "\r\u{1B}[K" : "") + line + (interactive ? "" : "\n")).utf8))
-    }
-
-    func finish() {
-        if interactive { FileHandle.standardError.write(Data("\n".utf8)) }
-    }
-}

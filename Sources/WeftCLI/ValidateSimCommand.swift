@@ -61,12 +61,11 @@ struct ValidateSimCommand: ParsableCommand {
 
         var settings = try SimulateCommand.loadConfig(config)
         settings.generator.pileup = mu
-        let simulation = try FastSimulation(detector: detector, config: settings)
+        let simulation = try EventSimulation(detector: detector, config: settings)
         let progress = ProgressLine(total: events, label: "validate-sim")
         var simulated: [EventStatistics] = []
         for k in 0 ..< events {
-            var event = simulation.simulate(event: UInt64(k), seed: seed, threads: threads).event
-            try SimulateCommand.applyTrackMLWeights(&event)
+            let event = try simulation.event(UInt64(k), seed: seed, threads: threads)
             simulated.append(EventStatistics(event: event, detector: detector))
             progress.update(done: k + 1, detail: "\(event.hits.count) hits")
         }
