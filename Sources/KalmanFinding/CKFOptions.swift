@@ -28,10 +28,11 @@ public struct CKFOptions: Codable, Sendable, Equatable {
     /// Tracks with fewer measurements are dropped (default 7: shorter candidates are mostly
     /// combinatorial fakes at μ = 200).
     public var minMeasurements: Int = 7
-    /// Tracks without holes or outliers need only this many measurements (default 5): a short track
+    /// Tracks without holes or outliers need only this many measurements (default 4): a short track
     /// that missed no module on its way is rarely a fake, and particles that interact or decay in
-    /// the pixels leave only 4–6 hits.
-    public var minCleanMeasurements: Int = 5
+    /// the pixels leave only 4–6 hits. The ambiguity resolution's ``TrackQualitySelection`` decides
+    /// which clean tracks shorter than its ``AmbiguityResolutionConfig/minHitsAfterSharing`` stay.
+    public var minCleanMeasurements: Int = 4
     /// Whether multiple scattering (Highland) and mean energy loss of each crossed layer enter the
     /// prediction (default true).
     public var materialEffects: Bool = true

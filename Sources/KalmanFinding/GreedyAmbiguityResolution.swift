@@ -6,6 +6,9 @@ import EventData
 /// track that holds it, and tracks left too short are dropped, so the output assigns each hit to at
 /// most one track, as a TrackML submission requires.
 ///
+/// Every candidate, and every track after the unique assignment (with the hits left to it), must
+/// pass the ``TrackQualitySelection`` cuts.
+///
 /// Quality = measurements − ``AmbiguityResolutionConfig/holePenalty`` × holes −
 /// ``AmbiguityResolutionConfig/chi2Penalty`` × χ²/ndf.
 public struct GreedyAmbiguityResolution: Sendable {
@@ -34,6 +37,7 @@ public struct GreedyAmbiguityResolution: Sendable {
         let nTracks = input.count
         guard nTracks > 0 else { return input }
         let quality = (0 ..< nTracks).map { self.quality(input, $0) }
+        let selection = TrackQualitySelection(config: config)
         // Hit → tracks (compressed rows), and hit use counts.
         var use = [Int32](repeating: 0, count: hitCount)
         for h in input.tracks.hitIndices { use[Int(h)] += 1 }
@@ -44,14 +48,19 @@ public struct GreedyAmbiguityResolution: Sendable {
         for t in 0 ..< nTracks {
             for h in input.tracks.hits(of: t) { tracksOfHit[Int(fill[Int(h)])] = Int32(t); fill[Int(h)] += 1 }
         }
+        // Candidates failing the quality cuts with all their hits leave before the greedy removal,
+        // so they neither take part in the sharing nor count as sharing partners.
+        var removed = (0 ..< nTracks).map { !selection.accepts(input, $0) }
+        for t in 0 ..< nTracks where removed[t] {
+            for h in input.tracks.hits(of: t) { use[Int(h)] -= 1 }
+        }
         var shared = [Int32](repeating: 0, count: nTracks)
-        for t in 0 ..< nTracks { shared[t] = Int32(input.tracks.hits(of: t).reduce(0) { $0 + (use[Int($1)] > 1 ? 1 : 0) }) }
-        var removed = [Bool](repeating: false, count: nTracks)
+        for t in 0 ..< nTracks where !removed[t] { shared[t] = Int32(input.tracks.hits(of: t).reduce(0) { $0 + (use[Int($1)] > 1 ? 1 : 0) }) }
 
         // A max-heap on (shared, −quality, index) with lazy invalidation: stale entries (whose shared
         // count changed since they were pushed) are skipped.
         var heap = MaxHeap<AmbiguityKey>()
-        for t in 0 ..< nTracks where shared[t] > 0 {
+        for t in 0 ..< nTracks where !removed[t] && shared[t] > 0 {
             heap.push(AmbiguityKey(shared: shared[t], quality: quality[t], track: Int32(t)))
         }
         var iterations = 0
@@ -82,7 +91,7 @@ public struct GreedyAmbiguityResolution: Sendable {
         var keptHits = [Int: [Int32]]()
         for t in survivors {
             let free = input.tracks.hits(of: t).filter { !owner[Int($0)] }
-            guard free.count >= config.minHitsAfterSharing else { continue }
+            guard selection.accepts(input, t, measurements: free.count) else { continue }
             for h in free { owner[Int(h)] = true }
             keptHits[t] = free
         }

@@ -1,0 +1,66 @@
+import Foundation
+
+/// The track-quality cuts of the ambiguity resolution: a track must have enough measurements for
+/// the holes and outliers it collected, a fit χ²/ndf that a real particle gives, and more
+/// measurements when its perigee is far from the luminous region.
+///
+/// Applied twice by ``GreedyAmbiguityResolution``: to every candidate with all its hits (a candidate
+/// that fails then can only fail later too, and dropping it early keeps its hits from the true
+/// tracks), and to every surviving track with the hits left to it after sharing.
+///
+/// Why these cuts (simulated trackml μ = 200): the fakes are short candidates (5–9 hits) of the
+/// low-pT pass, random combinations in the dense pixel end-caps. Compared with true tracks they
+/// collect holes and outliers (a hole or outlier is ~10 times likelier on a fake of that length),
+/// their χ²/ndf is above 3 (true tracks peak at 0.5–1.5 with the simulated hits measuring better
+/// than pitch/√12), and their perigee often lies outside the luminous region (σz ≈ 55 mm: a primary
+/// at |z0| > 150 mm is a 2.7 σ rarity, and secondaries from there are long enough to pass).
+///
+/// Short tracks (4 hits) are kept only when clean, stiff, pointing at the beam line and well fitted:
+/// 2–4 % of the pT > 1 GeV particles interact or leave the pixels after 3–4 hits; random 4-hit
+/// combinations at that pT almost always have |d0| > 0.3 mm or χ²/ndf > 1.5.
+public struct TrackQualitySelection: Sendable {
+    /// The settings (fields of ``AmbiguityResolutionConfig``).
+    public let config: AmbiguityResolutionConfig
+
+    /// Selection with the cuts of `config`.
+    public init(config: AmbiguityResolutionConfig) { self.config = config }
+
+    /// The fewest measurements a track with `holes` holes, `outliers` outliers and perigee
+    /// (`d0`, `z0`) (mm) needs.
+    public func requiredMeasurements(holes: Int, outliers: Int, d0: Double, z0: Double) -> Int {
+        // Each missed module costs extra measurements: a real track that skipped a module still
+        // has a long clean arc; a random combination pays for every layer it could not fill.
+        var needed = Double(config.minHitsAfterSharing) + config.hitsPerMissing * Double(holes + outliers)
+        if abs(z0) > config.displacedZ0 || abs(d0) > config.displacedD0 {
+            needed = max(needed, Double(config.displacedMinHits))
+        }
+        return Int(needed.rounded(.up))
+    }
+
+    /// Whether a track with `measurements` hits (after sharing, when it applies), `holes`,
+    /// `outliers`, fit `chi2` with `ndf` degrees of freedom and perigee (`d0`, `z0`) (mm) passes.
+    /// `pt` is the transverse momentum, GeV.
+    public func accepts(measurements: Int, holes: Int, outliers: Int, chi2: Double, ndf: Int, d0: Double, z0: Double,
+                        pt: Double) -> Bool {
+        let chi2PerNdf = chi2 / Double(max(1, ndf))
+        guard chi2PerNdf <= config.maxChi2PerNdf else { return false }
+        let needed = requiredMeasurements(holes: holes, outliers: outliers, d0: d0, z0: z0)
+        if measurements >= needed { return true }
+        return holes == 0 && outliers == 0 && measurements >= config.shortTrackMinHits && pt >= config.shortTrackMinPt
+            && abs(d0) <= config.shortTrackMaxD0 && chi2PerNdf <= config.shortTrackMaxChi2PerNdf
+            && abs(z0) <= config.displacedZ0
+    }
+
+    /// Whether track `t` of `tracks` passes with `measurements` of its hits left (default: all).
+    ///
+    /// Hits the track lost to better tracks count as missing, like holes: a track that keeps its
+    /// length only by sharing is not a track of its own.
+    public func accepts(_ tracks: CKFResult, _ t: Int, measurements: Int? = nil) -> Bool {
+        let p = tracks.tracks.parameters![t]
+        let all = tracks.tracks.hits(of: t).count
+        let kept = measurements ?? all
+        return accepts(measurements: kept, holes: Int(tracks.holes[t]) + (all - kept),
+                       outliers: Int(tracks.outliers[t]), chi2: Double(tracks.tracks.chi2![t]), ndf: Int(tracks.ndf[t]),
+                       d0: Double(p.d0), z0: Double(p.z0), pt: Double(abs(sin(p.theta) / p.qOverP)))
+    }
+}
