@@ -26,8 +26,8 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Random seed of the simulated event.")
     var seed: UInt64 = 1
 
-    @Option(help: "Reconstruction methods, comma-separated (available: \(DemoMethod.available.map(\.rawValue).joined(separator: ", "))).")
-    var methods: String = DemoMethod.available.map(\.rawValue).joined(separator: ",")
+    @Option(help: "Reconstruction methods, comma-separated (available: \(ReconstructionMethodRunner.availableList)).")
+    var methods: String = ReconstructionMethodRunner.available.map(\.rawValue).joined(separator: ",")
 
     @Option(help: "Output directory (created when missing).")
     var output: String = "out/demo"
@@ -44,15 +44,8 @@ struct DemoCommand: ParsableCommand {
         _ = try chosenMethods()
     }
 
-    func chosenMethods() throws -> [DemoMethod] {
-        let names = methods.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        guard !names.isEmpty else { throw ValidationError("--methods is empty") }
-        return try names.map { name in
-            guard let m = DemoMethod(rawValue: name) else {
-                throw ValidationError("unknown method '\(name)' (available: \(DemoMethod.available.map(\.rawValue).joined(separator: ", ")))")
-            }
-            return m
-        }
+    func chosenMethods() throws -> [ReconstructionMethodRunner] {
+        try ReconstructionMethodRunner.parseList(methods)
     }
 
     func run() throws {
