@@ -4,13 +4,13 @@
 # Both are idempotent: a second run installs nothing and rebuilds only what changed.
 
 SHELL := /bin/bash
-APT_PACKAGES := libhdf5-dev libtbb-dev libeigen3-dev zlib1g-dev pkg-config hdf5-tools
+APT_PACKAGES := libhdf5-dev libtbb-dev libeigen3-dev zlib1g-dev pkg-config hdf5-tools g++ cmake valgrind
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 SWIFT_BUILD_FLAGS ?=
 DEMO_DIR ?= out/demo
 
-.PHONY: deps pydeps build release demo test bench clean
+.PHONY: deps pydeps build release demo test bench install-capi clean
 
 # System packages, installed only when one is missing (apt-get update runs only then too).
 deps:
@@ -46,6 +46,12 @@ test: deps pydeps
 
 bench: release
 	.build/release/weft bench
+
+PREFIX ?= /usr/local
+# The C API under $(PREFIX): include/weft.h, lib/libweft.so*, lib/pkgconfig/weft.pc, lib/cmake/Weft/.
+install-capi: deps
+	swift build -c release --product CWeft $(SWIFT_BUILD_FLAGS)
+	scripts/install-capi.sh --build-dir "$$(swift build -c release $(SWIFT_BUILD_FLAGS) --show-bin-path)" --prefix $(PREFIX)
 
 clean:
 	rm -rf .build $(VENV) out

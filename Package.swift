@@ -20,6 +20,9 @@ let package = Package(
     products: [
         .executable(name: "weft", targets: ["WeftCLI"]),
         .library(name: "Weft", targets: ["Weft"]),
+        // The C API (issue 7): .build/*/libCWeft.so (soname libweft.so.0), installed as libweft.so by
+        // scripts/install-capi.sh; a product named "weft" would clash with the executable's name.
+        .library(name: "CWeft", type: .dynamic, targets: ["CWeft"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -67,6 +70,21 @@ let package = Package(
             dependencies: ["Weft", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
+        // Layer 5: the C API. CWeftHeader imports include/weft.h so that `@c @implementation` checks
+        // every exported function against its declaration; the version script exports exactly those
+        // functions; lld (shipped with the toolchain) leaves no local Swift symbols in .dynsym, gold does.
+        .systemLibrary(name: "CWeftHeader", path: "Sources/CWeft/Header"),
+        .target(
+            name: "CWeft",
+            dependencies: ["Weft", "CWeftHeader"],
+            path: "Sources/CWeft/API",
+            linkerSettings: [.unsafeFlags([
+                "-use-ld=lld",
+                "-Xlinker", "-soname=libweft.so.0",
+                "-Xlinker", "--version-script=\(Context.packageDirectory)/Sources/CWeft/weft.map",
+            ])]
+        ),
+
         // Tests
         .target(name: "WeftTestSupport", dependencies: ["EventData"], path: "Tests/WeftTestSupport"),
         .testTarget(name: "GeometryShimTests", dependencies: ["GeometryShim"]),
@@ -78,6 +96,8 @@ let package = Package(
         .testTarget(name: "GNNTests", dependencies: ["HitGraph", "EdgeScoring", "TrackBuilding", "EventIO", "Simulation", "Evaluation", "WeftTestSupport"]),
         .testTarget(name: "CKFTests", dependencies: ["Seeding", "KalmanFinding", "EventIO", "Simulation", "Evaluation", "WeftTestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "EventIO", "WeftTestSupport"]),
+        // Builds the examples with gcc/g++ against the installed libweft.so and runs them (valgrind, TSan).
+        .testTarget(name: "CAPITests", dependencies: ["Weft", "KalmanFinding"], exclude: ["c", "valgrind", "tsan"]),
     ],
     cxxLanguageStandard: .cxx17
 )

@@ -1,1 +1,0 @@
-// EdgeScoring: GNN path stage.

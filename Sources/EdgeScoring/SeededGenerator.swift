@@ -1,0 +1,20 @@
+/// SplitMix64 (Steele, Lea & Flood 2014): the seeded generator behind parameter initialisation and
+/// training-set shuffling; the same seed gives the same sequence on every platform.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A uniform float in [lo, hi), from the top 24 bits.
+    mutating func uniform(_ lo: Float, _ hi: Float) -> Float {
+        lo + (hi - lo) * Float(next() >> 40) * 0x1p-24
+    }
+}

@@ -1,1 +1,0 @@
-// HitGraph: GNN path stage.

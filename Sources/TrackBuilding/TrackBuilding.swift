@@ -1,1 +1,0 @@
-// TrackBuilding: GNN path stage.

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Where the GNN chain's learned inputs live and which track-building settings override the
+/// model's own. JSON keys are snake_case; every field is optional.
+///
+/// ```json
+/// {"module_map": "Seeds/trackml/module-map.h5", "model": "Scoring/trackml/model.h5", "score_cut": 0.5}
+/// ```
+public struct GNNChainConfig: Codable, Sendable, Equatable {
+    /// The module map (`weft build-module-map` output); default `Seeds/<detector>/module-map.h5`.
+    public var moduleMap: String?
+    /// The trained model (`weft train` output); default `Scoring/<detector>/model.h5`.
+    public var model: String?
+    /// Edge-score cut of track building (dimensionless in [0, 1]); default: the model's own.
+    public var scoreCut: Float?
+    /// Shortest track kept, in hits; default: the model's own.
+    public var minHits: Int?
+
+    public init(moduleMap: String? = nil, model: String? = nil, scoreCut: Float? = nil, minHits: Int? = nil) {
+        self.moduleMap = moduleMap; self.model = model; self.scoreCut = scoreCut; self.minHits = minHits
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case moduleMap = "module_map", model, scoreCut = "score_cut", minHits = "min_hits"
+    }
+
+    /// The module-map path for `detector` (a name, or a path whose last component names the detector's
+    /// folder; a `detectors.csv[.gz]` file uses `trackml`).
+    public func moduleMapPath(detector: String, seedsDirectory: String = "Seeds") -> String {
+        moduleMap ?? Self.locate("\(seedsDirectory)/\(Self.folder(detector))/module-map.h5")
+    }
+
+    /// The model path for `detector`.
+    public func modelPath(detector: String, scoringDirectory: String = "Scoring") -> String {
+        model ?? Self.locate("\(scoringDirectory)/\(Self.folder(detector))/model.h5")
+    }
+
+    /// The `Seeds/` and `Scoring/` folder name of a detector argument.
+    public static func folder(_ detector: String) -> String {
+        let last = detector.split(separator: "/").last.map(String.init) ?? detector
+        if last.hasPrefix("detectors.csv") { return "trackml" }
+        return last.hasSuffix(".json") ? String(last.dropLast(5)) : last
+    }
+
+    /// `path` relative to the working directory when it exists there, else relative to the package
+    /// this binary was built from (so that `weft` finds the shipped files from any directory).
+    static func locate(_ path: String) -> String {
+        if path.hasPrefix("/") || FileManager.default.fileExists(atPath: path) { return path }
+        let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let candidate = package.appendingPathComponent(path).path
+        return FileManager.default.fileExists(atPath: candidate) ? candidate : path
+    }
+}

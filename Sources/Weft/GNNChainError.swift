@@ -1,0 +1,21 @@
+/// Errors setting up the GNN chain at the edges: model and module-map files that cannot be used.
+public enum GNNChainError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A model file is not a Weft Interaction Network, lacks a tensor or attribute, or holds one of
+    /// the wrong shape; `reason` names it.
+    case badModelFile(file: String, reason: String)
+    /// A module-map file is not a Weft module map or its arrays are inconsistent.
+    case badModuleMap(file: String, reason: String)
+    /// The model and the graph configuration (or module map) do not belong together.
+    case incompatible(reason: String)
+    /// A file the chain needs does not exist.
+    case missingFile(what: String, path: String)
+
+    public var description: String {
+        switch self {
+        case let .badModelFile(file, reason): return "\(file): not a usable GNN model: \(reason)"
+        case let .badModuleMap(file, reason): return "\(file): not a usable module map: \(reason)"
+        case let .incompatible(reason): return "the GNN model does not fit: \(reason)"
+        case let .missingFile(what, path): return "no \(what) at \(path) (run `weft build-module-map` / `weft train`, or name the file)"
+        }
+    }
+}
