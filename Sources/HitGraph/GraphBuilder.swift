@@ -268,28 +268,34 @@ public struct GraphBuilder: Sendable {
             second.withUnsafeMutableBufferPointer { secondMark in
                 s.moduleOfHit.withUnsafeBufferPointer { moduleOf in
                     ChunkedLoop.forEachRange(count: n, chunkSize: 1024) { _, range in
+                        // The outgoing edges of the current node with their third ring, loaded once per node.
+                        var outs: [(edge: Int, ring: Int32, slope: Float, theta: Float)] = []
                         for b in range {
                             let inRange = Int(incoming.offsets[b]) ..< Int(incoming.offsets[b + 1])
                             let outRange = Int(outgoing.offsets[b]) ..< Int(outgoing.offsets[b + 1])
                             guard !inRange.isEmpty, !outRange.isEmpty else { continue }
+                            outs.removeAll(keepingCapacity: true)
+                            for o in outRange {
+                                let e2 = Int(outgoing.edges[o])
+                                outs.append((e2, rings[Int(moduleOf[Int(target[e2])])], slope[e2], theta[e2]))
+                            }
                             for i in inRange {
                                 let e1 = Int(incoming.edges[i])
                                 let p = pair[e1]
                                 let candidates = p >= 0 ? pairTriplets[Int(p)].forward : pairTriplets[Int(~p)].reverse
                                 guard !candidates.isEmpty else { continue }
-                                for o in outRange {
-                                    let e2 = Int(outgoing.edges[o])
-                                    let ring3 = rings[Int(moduleOf[Int(target[e2])])]
+                                let s1 = slope[e1], t1 = theta[e1]
+                                for out in outs {
                                     // Binary search of the third ring among the pair's triplets.
                                     var lo = Int(candidates.lowerBound), hi = Int(candidates.upperBound)
                                     while lo < hi {
                                         let mid = (lo + hi) / 2
-                                        if tripletRings[3 * mid + 2] < ring3 { lo = mid + 1 } else { hi = mid }
+                                        if tripletRings[3 * mid + 2] < out.ring { lo = mid + 1 } else { hi = mid }
                                     }
-                                    guard lo < Int(candidates.upperBound), tripletRings[3 * lo + 2] == ring3 else { continue }
-                                    let dSlope = slope[e2] - slope[e1], dTheta = theta[e2] - theta[e1]
+                                    guard lo < Int(candidates.upperBound), tripletRings[3 * lo + 2] == out.ring else { continue }
+                                    let dSlope = out.slope - s1, dTheta = out.theta - t1
                                     if dSlope >= w[4 * lo] && dSlope <= w[4 * lo + 1] && dTheta >= w[4 * lo + 2] && dTheta <= w[4 * lo + 3] {
-                                        firstMark[e1] = true; secondMark[e2] = true
+                                        firstMark[e1] = true; secondMark[out.edge] = true
                                     }
                                 }
                             }

@@ -20,11 +20,28 @@ public struct TrackBuilder: Sendable {
 
     public init(config: TrackBuildingConfig) { self.config = config }
 
-    /// Builds tracks from the edges of `graph` and their `scores`.
+    /// Builds tracks from the edges of `graph` and their `scores`; with ``TrackBuildingConfig/minPt``
+    /// set, `hits` (the rows the graph's nodes are) give the pT estimate.
     ///
-    /// - Throws: ``TrackBuildingError/invalidInput(reason:)`` when there is not one score per edge.
-    public func run(graph: EventGraph, scores: [Float], scratch: TrackBuildingScratch) throws -> TrackBuildingResult {
-        try run(nodeCount: graph.nodeCount, source: graph.source, target: graph.target, scores: scores, scratch: scratch)
+    /// - Throws: ``TrackBuildingError/invalidInput(reason:)`` when there is not one score per edge, or
+    ///   a pT cut is configured and `hits` does not have one row per node.
+    public func run(graph: EventGraph, scores: [Float], hits: Hits? = nil, scratch: TrackBuildingScratch) throws -> TrackBuildingResult {
+        var result = try run(nodeCount: graph.nodeCount, source: graph.source, target: graph.target, scores: scores, scratch: scratch)
+        if let minPt = config.minPt {
+            guard let hits, hits.count == graph.nodeCount else {
+                throw TrackBuildingError.invalidInput(reason: "a pT cut needs the event's hits (one row per graph node)")
+            }
+            var kept = Tracks()
+            var assigned = 0
+            for t in 0 ..< result.tracks.count {
+                let list = result.tracks.hits(of: t)
+                if TrackPtEstimate.pT(list, of: hits, bz: config.fieldBz) >= minPt { kept.append(hits: list); assigned += list.count }
+            }
+            result.statistics.droppedByPt = result.tracks.count - kept.count
+            result.statistics.tracks = kept.count; result.statistics.assignedHits = assigned
+            result.tracks = kept
+        }
+        return result
     }
 
     /// Builds tracks over `nodeCount` nodes (hit rows) from directed edges `source[e] → target[e]`

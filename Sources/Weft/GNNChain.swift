@@ -32,7 +32,9 @@ public struct GNNChain: Sendable {
         graphBuilder = try GraphBuilder(detector: detector, moduleMap: moduleMap, config: model.graph)
         let building = try TrackBuildingConfig(scoreCut: overrides.scoreCut ?? model.trackBuilding.scoreCut,
                                                minHits: overrides.minHits ?? model.trackBuilding.minHits,
-                                               insertSkippedHits: model.trackBuilding.insertSkippedHits)
+                                               insertSkippedHits: model.trackBuilding.insertSkippedHits,
+                                               minPt: overrides.minPt.map { $0 > 0 ? $0 : nil } ?? model.trackBuilding.minPt,
+                                               fieldBz: model.trackBuilding.fieldBz)
         trackBuilder = TrackBuilder(config: building)
     }
 
@@ -71,7 +73,7 @@ public struct GNNChain: Sendable {
         }
         let built = try timed("graph construction") { try graphBuilder.run(hits: hits, cells: cells, scratch: scratch.graph) }
         let scores = try timed("edge scoring") { try model.network.scores(for: built.graph, workspace: scratch.network) }
-        let tracks = try timed("track building") { try trackBuilder.run(graph: built.graph, scores: scores, scratch: scratch.building) }
+        let tracks = try timed("track building") { try trackBuilder.run(graph: built.graph, scores: scores, hits: hits, scratch: scratch.building) }
         return GNNChainResult(tracks: tracks.tracks, source: built.graph.source, target: built.graph.target, scores: scores,
                               graph: built.statistics, building: tracks.statistics, scoreCut: trackBuilder.config.scoreCut,
                               timings: timings)

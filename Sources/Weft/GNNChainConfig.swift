@@ -15,13 +15,15 @@ public struct GNNChainConfig: Codable, Sendable, Equatable {
     public var scoreCut: Float?
     /// Shortest track kept, in hits; default: the model's own.
     public var minHits: Int?
+    /// Lowest estimated track pT kept, GeV (0 keeps all); default: the model's own.
+    public var minPt: Float?
 
-    public init(moduleMap: String? = nil, model: String? = nil, scoreCut: Float? = nil, minHits: Int? = nil) {
-        self.moduleMap = moduleMap; self.model = model; self.scoreCut = scoreCut; self.minHits = minHits
+    public init(moduleMap: String? = nil, model: String? = nil, scoreCut: Float? = nil, minHits: Int? = nil, minPt: Float? = nil) {
+        self.moduleMap = moduleMap; self.model = model; self.scoreCut = scoreCut; self.minHits = minHits; self.minPt = minPt
     }
 
     enum CodingKeys: String, CodingKey {
-        case moduleMap = "module_map", model, scoreCut = "score_cut", minHits = "min_hits"
+        case moduleMap = "module_map", model, scoreCut = "score_cut", minHits = "min_hits", minPt = "min_pt"
     }
 
     /// The module-map path for `detector` (a name, or a path whose last component names the detector's

@@ -15,7 +15,12 @@ public enum GNNChainError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .badModelFile(file, reason): return "\(file): not a usable GNN model: \(reason)"
         case let .badModuleMap(file, reason): return "\(file): not a usable module map: \(reason)"
         case let .incompatible(reason): return "the GNN model does not fit: \(reason)"
-        case let .missingFile(what, path): return "no \(what) at \(path) (run `weft build-module-map` / `weft train`, or name the file)"
+        case let .missingFile(what, path):
+            switch what {
+            case "module map": return "no module map at \(path) (make one with `weft build-module-map`, or name the file)"
+            case "GNN model": return "no GNN model at \(path) (train one with `weft train`, or name the file)"
+            default: return "no \(what) at \(path)"
+            }
         }
     }
 }
