@@ -1,6 +1,9 @@
 import ArgumentParser
 import Dispatch
 import Foundation
+import GeometryShim
+import HitGraph
+import TrackBuilding
 import Weft
 
 /// `weft reconstruct`: finds the tracks of one event with the chosen method and reports per-stage
@@ -8,7 +11,7 @@ import Weft
 struct ReconstructCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reconstruct",
-        abstract: "Find the tracks of an event (CKF: triplet seeding, combinatorial Kalman filter, ambiguity resolution).",
+        abstract: "Find the tracks of an event (CKF: seeding, Kalman filter, ambiguity resolution; GNN: graph, edge scores, track building).",
         discussion: """
         The event is a TrackML path prefix (--event dir/event000001000 reads dir/event000001000-hits.csv[.gz] \
         and, when present, -particles and -truth) or an HDF5 event store (--input FILE.h5, with --event-id \
@@ -18,15 +21,23 @@ struct ReconstructCommand: ParsableCommand {
         --method ckf runs the seeding passes of Seeds/<detector>/seeding.json and the CKF and ambiguity \
         settings of Seeds/<detector>/ckf.json, relative to the working directory (a detectors.csv file \
         uses Seeds/trackml; built-in trackml defaults when the files are absent; Seeds/trackml/README.md \
-        documents every field). --output writes a TrackML submission \
+        documents every field).
+
+        --method gnn builds the hit graph from the module map (default Seeds/<detector>/module-map.h5), \
+        scores its edges with the Interaction Network (default Scoring/<detector>/model.h5; its model card \
+        is MODEL.md beside it) and builds tracks from the edges above the score cut; --score-cut, \
+        --min-hits and --min-pt override the model's own track-building settings.
+
+        --output writes a TrackML submission \
         (event_id,hit_id,track_id; hits in no track get track_id 0). --json prints per-stage wall times, \
-        seed and track counts and, when the event has truth, the evaluation report (efficiency, fake and \
-        duplicate rates, TrackML score with the truth file's weights, or recomputed ones when it has none). \
-        Results are identical for every --threads value.
+        seed, graph and track counts and, when the event has truth, the evaluation report (efficiency, fake \
+        and duplicate rates, TrackML score with the truth file's weights, or recomputed ones when it has \
+        none; for the GNN also the edge efficiency and purity at the cut). Results are identical for \
+        every --threads value.
         """
     )
 
-    /// The track-finding methods; `gnn` joins when the GNN path lands.
+    /// The track-finding methods.
     enum Method: String, ExpressibleByArgument, CaseIterable {
         case ckf
         case gnn
@@ -53,6 +64,21 @@ struct ReconstructCommand: ParsableCommand {
     @Option(help: "CKF and ambiguity-resolution JSON (default Seeds/<detector>/ckf.json, else built-in).")
     var ckfConfig: String?
 
+    @Option(help: "GNN: module map HDF5 (default Seeds/<detector>/module-map.h5).")
+    var moduleMap: String?
+
+    @Option(help: "GNN: trained model HDF5 (default Scoring/<detector>/model.h5).")
+    var model: String?
+
+    @Option(help: "GNN: edge-score cut in [0, 1] (default: the model's).")
+    var scoreCut: Float?
+
+    @Option(help: "GNN: shortest track kept, in hits (default: the model's).")
+    var minHits: Int?
+
+    @Option(help: "GNN: lowest estimated track pT kept, GeV; 0 keeps all (default: the model's).")
+    var minPt: Float?
+
     @Option(help: "Write the tracks as a TrackML submission CSV (plain or .gz).")
     var output: String?
 
@@ -68,8 +94,11 @@ struct ReconstructCommand: ParsableCommand {
         }
         if eventID != nil && input == nil { throw ValidationError("--event-id needs --input FILE.h5") }
         guard threads >= 1 else { throw ValidationError("--threads must be ≥ 1") }
-        if method == .gnn {
-            throw ValidationError("--method gnn is not available in this build yet; use --method ckf")
+        let gnnOnly = [("--module-map", moduleMap != nil), ("--model", model != nil), ("--score-cut", scoreCut != nil),
+                       ("--min-hits", minHits != nil), ("--min-pt", minPt != nil)]
+        let ckfOnly = [("--seeding-config", seedingConfig != nil), ("--ckf-config", ckfConfig != nil)]
+        for (name, given) in method == .ckf ? gnnOnly : ckfOnly where given {
+            throw ValidationError("\(name) does not apply to --method \(method.rawValue)")
         }
     }
 
@@ -80,8 +109,12 @@ struct ReconstructCommand: ParsableCommand {
         var eventID: Int64
         var hits: Int
         var threads: Int
-        var seedsPerPass: [Int]
-        var candidates: Int
+        var seedsPerPass: [Int]?
+        var candidates: Int?
+        var graph: GraphStatistics?
+        var trackBuilding: TrackBuildingStatistics?
+        var scoreCut: Float?
+        var edges: EdgeMetrics?
         var tracks: Int
         var loadSeconds: Double
         var stages: [StageTiming]
@@ -90,45 +123,89 @@ struct ReconstructCommand: ParsableCommand {
         var machine: MachineInfo
 
         enum CodingKeys: String, CodingKey {
-            case method, detector, eventID = "event_id", hits, threads, seedsPerPass = "seeds_per_pass", candidates, tracks
+            case method, detector, eventID = "event_id", hits, threads, seedsPerPass = "seeds_per_pass", candidates
+            case graph, trackBuilding = "track_building", scoreCut = "score_cut", edges, tracks
             case loadSeconds = "load_seconds", stages, totalSeconds = "total_seconds", evaluation, machine
         }
+    }
+
+    /// One method's output on the event, in the form the report needs.
+    private struct Outcome {
+        var tracks: Tracks
+        var timings: [StageTiming]
+        var seedsPerPass: [Int]? = nil
+        var candidates: Int? = nil
+        var gnn: GNNChainResult? = nil
+
+        var totalSeconds: Double { timings.reduce(0) { $0 + $1.seconds } }
     }
 
     func run() throws {
         let geometry = try Detector.load(detector)
         let source = event.map { EventSource.trackML(prefix: $0) } ?? EventSource(input!, eventID: eventID)
         let loadStart = DispatchTime.now().uptimeNanoseconds
-        let loaded = try source.load(parts: [.particles, .truth], detector: geometry)
+        // Cells are read when present: a GNN model with cluster-shape features needs them.
+        let loaded = try source.load(parts: method == .gnn ? .all : [.particles, .truth], detector: geometry)
         let loadSeconds = Double(DispatchTime.now().uptimeNanoseconds - loadStart) * 1e-9
-        // A TrackML detectors.csv is the trackml geometry: it takes trackml's cut sets.
-        let seedsName = detector.hasSuffix(".csv") || detector.hasSuffix(".csv.gz") ? "trackml" : detector
-        let config = try CKFChainConfig.load(detector: seedsName, seedingFile: seedingConfig, findingFile: ckfConfig)
-        let chain = try CKFChain(detector: geometry, config: config)
-        let result = try chain.run(hits: loaded.hits, threads: threads)
-        let tracks = result.tracks.tracks
+        let outcome = try method == .ckf ? runCKF(loaded, geometry) : runGNN(loaded, geometry)
+        let tracks = outcome.tracks
         if let path = output {
             try Submission(tracks: tracks, hits: loaded.hits, eventID: loaded.eventID).write(to: path)
         }
         var evaluation: EvaluationReport? = nil
+        var edges: EdgeMetrics? = nil
         if loaded.truth != nil {
-            evaluation = try Evaluator().evaluate(event: loaded, tracks: tracks, secondsPerEvent: result.totalSeconds)
+            let truth = try TruthIndex(event: loaded)
+            evaluation = try Evaluator().evaluate(event: loaded, truth: truth, tracks: tracks, secondsPerEvent: outcome.totalSeconds)
+            if let g = outcome.gnn {
+                edges = try EdgeMetrics(source: g.source, target: g.target, scores: g.scores, cut: g.scoreCut, truth: truth,
+                                        hits: loaded.hits, config: EvaluationConfig())
+            }
         }
         if json {
             try printJSON(Report(method: method.rawValue, detector: geometry.name, eventID: loaded.eventID,
-                                 hits: loaded.hits.count, threads: threads, seedsPerPass: result.seedsPerPass,
-                                 candidates: result.candidates, tracks: tracks.count, loadSeconds: loadSeconds,
-                                 stages: result.timings, totalSeconds: result.totalSeconds, evaluation: evaluation,
+                                 hits: loaded.hits.count, threads: threads, seedsPerPass: outcome.seedsPerPass,
+                                 candidates: outcome.candidates, graph: outcome.gnn?.graph, trackBuilding: outcome.gnn?.building,
+                                 scoreCut: outcome.gnn?.scoreCut, edges: edges, tracks: tracks.count, loadSeconds: loadSeconds,
+                                 stages: outcome.timings, totalSeconds: outcome.totalSeconds, evaluation: evaluation,
                                  machine: MachineInfo.current()))
             return
         }
         print("event \(loaded.eventID): \(loaded.hits.count) hits, detector \(geometry.name), method \(method.rawValue), \(threads) thread(s)")
-        for t in result.timings { print(String(format: "  %-16@ %8.3f s", t.stage as NSString, t.seconds)) }
-        print(String(format: "  %-16@ %8.3f s", "total" as NSString, result.totalSeconds))
-        print("  seeds per pass   \(result.seedsPerPass.map(String.init).joined(separator: " + "))")
-        print("  candidates       \(result.candidates)")
-        print("  tracks           \(tracks.count)")
+        func line(_ label: String, _ seconds: Double) {
+            print("  " + label.padding(toLength: 18, withPad: " ", startingAt: 0) + String(format: " %8.3f s", seconds))
+        }
+        for t in outcome.timings { line(t.stage, t.seconds) }
+        line("total", outcome.totalSeconds)
+        if let seeds = outcome.seedsPerPass { print("  seeds per pass     \(seeds.map(String.init).joined(separator: " + "))") }
+        if let c = outcome.candidates { print("  candidates         \(c)") }
+        if let g = outcome.gnn {
+            print("  graph              \(g.graph.nodes) nodes, \(g.graph.edges) edges (\(g.graph.doublets) doublets)")
+            print("  edges above cut    \(g.building.keptEdges) (cut \(g.scoreCut))")
+        }
+        if let e = edges {
+            print(String(format: "  edge efficiency    %.4f (pT > 1 GeV particles), purity %.4f", e.selectedEfficiency.value ?? .nan, e.purity.value ?? .nan))
+        }
+        print("  tracks             \(tracks.count)")
         if let e = evaluation { print(e.formattedSummary(), terminator: "") }
         if let path = output { print("submission written to \(path)") }
+    }
+
+    private func runCKF(_ loaded: Event, _ geometry: Detector) throws -> Outcome {
+        // A TrackML detectors.csv is the trackml geometry: it takes trackml's cut sets.
+        let seedsName = detector.hasSuffix(".csv") || detector.hasSuffix(".csv.gz") ? "trackml" : detector
+        let config = try CKFChainConfig.load(detector: seedsName, seedingFile: seedingConfig, findingFile: ckfConfig)
+        let result = try CKFChain(detector: geometry, config: config).run(hits: loaded.hits, threads: threads)
+        return Outcome(tracks: result.tracks.tracks, timings: result.timings, seedsPerPass: result.seedsPerPass,
+                       candidates: result.candidates)
+    }
+
+    private func runGNN(_ loaded: Event, _ geometry: Detector) throws -> Outcome {
+        // The GNN stages run on the shim's thread pool; --threads caps it.
+        _ = weft_shim_set_max_threads(Int32(threads))
+        let overrides = GNNChainConfig(moduleMap: moduleMap, model: model, scoreCut: scoreCut, minHits: minHits, minPt: minPt)
+        let chain = try GNNChain(detector: geometry, detectorName: detector, config: overrides)
+        let result = try chain.run(hits: loaded.hits, cells: loaded.cells)
+        return Outcome(tracks: result.tracks, timings: result.timings, gnn: result)
     }
 }

@@ -1,21 +1,21 @@
 import ArgumentParser
 import Foundation
+import GeometryShim
 import Weft
 
 /// A reconstruction method the CLI's study commands (`demo`, `scan`, `bench`) can run, and how.
 ///
-/// One place lists the methods: a new method (the GNN path) is a new case here plus its branch in
+/// One place lists the methods: a new method is a new case here plus its branch in
 /// ``prepare(detector:detectorName:)``; the commands take their method lists from ``available``.
 enum ReconstructionMethodRunner: String, CaseIterable {
     case ckf
+    case gnn
 
     /// The methods built into this binary.
     static var available: [ReconstructionMethodRunner] { allCases }
 
     /// Methods that are known but not built yet, with the reason given to a user who asks for one.
-    static let notBuilt: [String: String] = [
-        "gnn": "the GNN path (graph construction, edge scoring, track building) is not in this build yet: no trained model under Scoring/",
-    ]
+    static let notBuilt: [String: String] = [:]
 
     /// The names of ``available``, comma-separated (for help texts and errors).
     static var availableList: String { available.map(\.rawValue).joined(separator: ", ") }
@@ -41,6 +41,7 @@ enum ReconstructionMethodRunner: String, CaseIterable {
     var label: String {
         switch self {
         case .ckf: return "CKF"
+        case .gnn: return "GNN"
         }
     }
 
@@ -53,6 +54,18 @@ enum ReconstructionMethodRunner: String, CaseIterable {
                 let result = try chain.run(hits: event.hits, threads: threads)
                 return MethodRun(tracks: result.tracks.tracks, stages: result.timings,
                                  seeds: result.seedsPerPass.reduce(0, +), candidates: result.candidates)
+            }
+        case .gnn:
+            // Default files: Seeds/<detector>/module-map.h5 and Scoring/<detector>/model.h5 (a clear
+            // error names the missing one).
+            let chain = try GNNChain(detector: detector, detectorName: detectorName, config: GNNChainConfig())
+            let scratch = GNNChainScratch()
+            return PreparedMethod(method: self) { event, threads in
+                // The GNN stages run on the shim's thread pool; `threads` caps it.
+                _ = weft_shim_set_max_threads(Int32(threads))
+                let result = try chain.run(hits: event.hits, cells: event.cells, scratch: scratch)
+                return MethodRun(tracks: result.tracks, stages: result.timings,
+                                 graphNodes: result.graph.nodes, graphEdges: result.graph.edges)
             }
         }
     }
