@@ -175,7 +175,8 @@ struct TrainCommand: ParsableCommand {
             for (k, i) in indices.enumerated() {
                 let event = try loadEvent(i)
                 let made = try GNNTrainingData.samples(event: event, builder: builder, sectors: setup.sectors, signalPt: setup.signalPt,
-                                                       lowPtWeight: setup.lowPtWeight, scratch: scratch)
+                                                       lowPtWeight: setup.lowPtWeight, highPt: setup.highPt,
+                                                       highPtWeight: setup.highPtWeight, scratch: scratch)
                 samples += made.samples; edges += made.statistics.edges; trueEdges += made.trueEdges
                 progress.update(done: k + 1, detail: "\(made.statistics.edges) edges")
             }

@@ -31,6 +31,10 @@ struct TrainingSetup: Codable {
     var signalPt: Float = 0.5
     /// Loss weight of those edges (default 0.2, the TrackML score's weight of hits below 0.5 GeV).
     var lowPtWeight: Float = 0.2
+    /// True edges of particles at or above this pT (GeV) are weighted by ``highPtWeight`` (default 0: off).
+    var highPt: Float = 0
+    /// Loss weight of those edges (default 1).
+    var highPtWeight: Float = 1
     /// The graph features.
     var graph: GraphConfig
     /// The optimiser, loss and stopping settings.
@@ -45,7 +49,8 @@ struct TrainingSetup: Codable {
     enum CodingKeys: String, CodingKey {
         case hidden, mlpLayers = "mlp_layers", classifierLayers = "classifier_layers", steps
         case sharedStepWeights = "shared_step_weights", layerNorm = "layer_norm", networkSeed = "network_seed"
-        case sectors, signalPt = "signal_pt", lowPtWeight = "low_pt_weight", graph, training, trackBuilding = "track_building"
+        case sectors, signalPt = "signal_pt", lowPtWeight = "low_pt_weight"
+        case highPt = "high_pt", highPtWeight = "high_pt_weight", graph, training, trackBuilding = "track_building"
     }
 
     init(from decoder: Decoder) throws {
@@ -61,6 +66,14 @@ struct TrainingSetup: Codable {
         sectors = try c.decodeIfPresent(Int.self, forKey: .sectors) ?? sectors
         signalPt = try c.decodeIfPresent(Float.self, forKey: .signalPt) ?? signalPt
         lowPtWeight = try c.decodeIfPresent(Float.self, forKey: .lowPtWeight) ?? lowPtWeight
+        highPt = try c.decodeIfPresent(Float.self, forKey: .highPt) ?? highPt
+        highPtWeight = try c.decodeIfPresent(Float.self, forKey: .highPtWeight) ?? highPtWeight
+        for (key, value) in [(CodingKeys.signalPt, signalPt), (.highPt, highPt)] where !(value >= 0 && value.isFinite) {
+            throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "\(value) must be a pT ≥ 0 GeV")
+        }
+        for (key, value) in [(CodingKeys.lowPtWeight, lowPtWeight), (.highPtWeight, highPtWeight)] where !(value > 0 && value.isFinite) {
+            throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "\(value) must be a loss weight > 0")
+        }
         graph = try c.decodeIfPresent(GraphConfig.self, forKey: .graph) ?? graph
         training = try c.decodeIfPresent(TrainingConfig.self, forKey: .training) ?? training
         trackBuilding = try c.decodeIfPresent(TrackBuildingConfig.self, forKey: .trackBuilding) ?? trackBuilding

@@ -8,6 +8,7 @@ struct WeftCommand: ParsableCommand {
         commandName: "weft",
         abstract: "Track pattern recognition for HL-LHC events: GNN and CKF track finding, simulation, evaluation.",
         version: WeftVersion.string,
-        subcommands: [DemoCommand.self, InfoCommand.self, ConvertCommand.self, SimulateCommand.self, ValidateSimCommand.self, ReconstructCommand.self, EvaluateCommand.self, BenchCommand.self, ScanCommand.self]
+        subcommands: [DemoCommand.self, InfoCommand.self, ConvertCommand.self, SimulateCommand.self, ValidateSimCommand.self, ReconstructCommand.self, EvaluateCommand.self, BenchCommand.self, ScanCommand.self,
+                      BuildModuleMapCommand.self, TrainCommand.self]
     )
 }
