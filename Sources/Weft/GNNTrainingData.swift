@@ -39,23 +39,15 @@ public enum GNNTrainingData {
             let s = min(bySector.count - 1, Int((phi + .pi) / (2 * .pi) * Float(bySector.count)))
             bySector[max(0, s)].append(e)
         }
-        // High-pT particles are rare (≈ 2 % of true edges above 2 GeV at μ = 200) but carry the
+        // High-pT particles are a small minority of the true edges but carry the
         // physics and the largest TrackML hit weights; in dense pile-up their straight segments share
         // hits with many soft candidates, and an unweighted loss lets the network trade them away.
-        let lowClass = lowPtWeight != 1 && signalPt > 0, highClass = highPtWeight != 1 && highPt > 0
-        let weighted = lowClass || highClass
-        let weights: [Float] = weighted ? (0 ..< graph.edgeCount).map {
-            guard truthLabels.labels[$0] else { return 1 }
-            let pT = truthLabels.pT[$0]
-            if lowClass && pT < signalPt { return lowPtWeight }
-            if highClass && pT >= highPt { return highPtWeight }
-            return 1
-        } : []
+        let weights = truthLabels.lossWeights(signalPt: signalPt, lowPtWeight: lowPtWeight, highPt: highPt, highPtWeight: highPtWeight)
         var samples: [TrainingGraph] = []
         for edges in bySector where !edges.isEmpty {
             let sub = bySector.count == 1 ? (graph, []) : graph.subgraph(edges: edges)
             let labels = bySector.count == 1 ? truthLabels.labels : edges.map { truthLabels.labels[$0] }
-            let w: [Float]? = weighted ? (bySector.count == 1 ? weights : edges.map { weights[$0] }) : nil
+            let w = weights.map { all in bySector.count == 1 ? all : edges.map { all[$0] } }
             samples.append(try TrainingGraph(graph: sub.0, labels: labels, weights: w))
         }
         return (samples, built.statistics, truthLabels.existingPairs, truthLabels.labels.reduce(0) { $0 + ($1 ? 1 : 0) })

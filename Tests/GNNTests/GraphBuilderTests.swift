@@ -106,6 +106,25 @@ import Testing
         #expect(truth.existingPairs >= wanted)
     }
 
+    @Test func lossWeightsFollowThePtClassOfEachTrueEdge() throws {
+        let event = HitGraphFixtures.gunSample[2]
+        let graph = try Self.builder().run(hits: event.hits, cells: nil, scratch: GraphBuilderScratch()).graph
+        let truth = EdgeTruth(graph: graph, order: TruthOrder(truth: event.truth!, particles: event.particles))
+        #expect(truth.lossWeights(signalPt: 0.5, lowPtWeight: 1, highPt: 2, highPtWeight: 1) == nil)
+        // The gun's particles have pT in [1, 10] GeV: all three classes occur.
+        let w = try #require(truth.lossWeights(signalPt: 1.5, lowPtWeight: 0.2, highPt: 4, highPtWeight: 4))
+        var classes = Set<Float>()
+        for e in 0 ..< graph.edgeCount {
+            let expected: Float = !truth.labels[e] ? 1 : truth.pT[e] < 1.5 ? 0.2 : truth.pT[e] >= 4 ? 4 : 1
+            #expect(w[e] == expected, "edge \(e): pT \(truth.pT[e]), true \(truth.labels[e])")
+            classes.insert(w[e])
+        }
+        #expect(classes == [0.2, 1, 4])
+        // A threshold of 0 switches its class off.
+        let lowOnly = try #require(truth.lossWeights(signalPt: 1.5, lowPtWeight: 0.2, highPt: 0, highPtWeight: 4))
+        #expect(!lowOnly.contains(4))
+    }
+
     @Test func learnedParticlesKeepTheirEdgesThroughTheTripletFilter() throws {
         // Consecutive pairs of a learned particle with three or more hits chain into learned triplets,
         // so the filter keeps them (the few pairs not along the flight orientation aside).
