@@ -16,9 +16,10 @@ struct ReconstructCommand: ParsableCommand {
         (--detector ../shared/data/trackml/detectors.csv.gz) for real TrackML events.
 
         --method ckf runs the seeding passes of Seeds/<detector>/seeding.json and the CKF and ambiguity \
-        settings of Seeds/<detector>/ckf.json, relative to the working directory (a detectors.csv file \
-        uses Seeds/trackml; built-in trackml defaults when the files are absent; Seeds/trackml/README.md \
-        documents every field). --output writes a TrackML submission \
+        settings of Seeds/<detector>/ckf.json, from the working directory or else the source package \
+        (a detectors.csv file uses Seeds/trackml; a description directory its own name). Only trackml \
+        falls back to the built-in defaults when its files are absent; any other detector without them \
+        is an error naming the missing file. Seeds/trackml/README.md documents every field. --output writes a TrackML submission \
         (event_id,hit_id,track_id; hits in no track get track_id 0). --json prints per-stage wall times, \
         seed and track counts and, when the event has truth, the evaluation report (efficiency, fake and \
         duplicate rates, TrackML score with the truth file's weights, or recomputed ones when it has none). \
@@ -47,10 +48,10 @@ struct ReconstructCommand: ParsableCommand {
     @Option(help: "Detector: an embedded name (default trackml), a description directory or a detectors.csv[.gz] file.")
     var detector: String = "trackml"
 
-    @Option(help: "Seeding passes JSON (default Seeds/<detector>/seeding.json, else built-in).")
+    @Option(help: "Seeding passes JSON (default Seeds/<detector>/seeding.json; built-in only for trackml).")
     var seedingConfig: String?
 
-    @Option(help: "CKF and ambiguity-resolution JSON (default Seeds/<detector>/ckf.json, else built-in).")
+    @Option(help: "CKF and ambiguity-resolution JSON (default Seeds/<detector>/ckf.json; built-in only for trackml).")
     var ckfConfig: String?
 
     @Option(help: "Write the tracks as a TrackML submission CSV (plain or .gz).")
@@ -97,13 +98,13 @@ struct ReconstructCommand: ParsableCommand {
 
     func run() throws {
         let geometry = try Detector.load(detector)
+        // The cut sets follow the detector argument (a TrackML detectors.csv takes trackml's); read
+        // before the event, so that a missing cut set fails fast.
+        let config = try CKFChainConfig.load(detector: detector, seedingFile: seedingConfig, findingFile: ckfConfig)
         let source = event.map { EventSource.trackML(prefix: $0) } ?? EventSource(input!, eventID: eventID)
         let loadStart = DispatchTime.now().uptimeNanoseconds
         let loaded = try source.load(parts: [.particles, .truth], detector: geometry)
         let loadSeconds = Double(DispatchTime.now().uptimeNanoseconds - loadStart) * 1e-9
-        // A TrackML detectors.csv is the trackml geometry: it takes trackml's cut sets.
-        let seedsName = detector.hasSuffix(".csv") || detector.hasSuffix(".csv.gz") ? "trackml" : detector
-        let config = try CKFChainConfig.load(detector: seedsName, seedingFile: seedingConfig, findingFile: ckfConfig)
         let chain = try CKFChain(detector: geometry, config: config)
         let result = try chain.run(hits: loaded.hits, threads: threads)
         let tracks = result.tracks.tracks
