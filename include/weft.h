@@ -120,7 +120,9 @@ typedef struct weft_engine weft_engine;
  *                TBB user (tbb::global_control): libweft uses the system libtbb.
  *    "ckf":      {"seeding": {...}, "finding": {...}}, the layouts of Seeds/<detector>/seeding.json
  *                and Seeds/<detector>/ckf.json (Seeds/README.md); a part not given is the
- *                detector's cut set, as the weft CLI uses it.
+ *                detector's cut set, as the weft CLI uses it. Only "trackml" has built-in
+ *                defaults for an absent file; for any other detector an absent file is an error
+ *                that names it.
  *    "gnn":      {"module_map": PATH, "model": PATH, "score_cut": 0…1, "min_hits": N}; the files
  *                default to Seeds/<detector>/module-map.h5 and Scoring/<detector>/model.h5.
  *  Default files (Seeds/, Scoring/) are looked up in the working directory, then in the source tree

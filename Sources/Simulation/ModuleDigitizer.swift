@@ -114,7 +114,9 @@ struct ModuleDigitizer {
                 let (cu, cv) = Self.split(keys[i])
                 let value = config.readout == .binary ? 1.0 : charge[i] * config.chargeScale
                 let weight = config.readout == .binary ? 1.0 : charge[i]
-                su += weight * (Double(cu) + 0.5); sv += weight * (Double(cv) + 0.5); sumW += weight
+                su += weight * Self.cellCentre(cu, edge: 2 * sensor.maxHalfU / sensor.pitchU)
+                sv += weight * Self.cellCentre(cv, edge: 2 * sensor.halfV / sensor.pitchV)
+                sumW += weight
                 cells.append(Cell(channel0: cu, channel1: cv, value: Float(value)))
                 for c in contributionStart[i] ..< contributionStart[i + 1] {
                     bySource[contributions[c].source, default: 0] += contributions[c].charge
@@ -187,6 +189,16 @@ struct ModuleDigitizer {
         let u = (Double(iu) + 0.5) * sensor.pitchU - sensor.maxHalfU
         let v = (Double(iv) + 0.5) * sensor.pitchV - sensor.halfV
         return abs(u) <= sensor.halfU(at: v) + 0.5 * sensor.pitchU
+    }
+
+    /// Centre of cell `i` along one axis, in pitches from the grid's edge, for a sensor `edge`
+    /// pitches long. When the pitch does not divide the sensor (ITk-like strips: 4 × 24.1 mm rows on a
+    /// 97.6 mm sensor) the last cell is cut by the sensor edge: only its part on the sensor collects
+    /// charge, so its centre is that part's centre — the full cell's centre would put the hit up to
+    /// half a pitch (12–24 mm) off the sensor. Whole cells keep i + 0.5 exactly.
+    @inline(__always) static func cellCentre(_ i: Int32, edge: Double) -> Double {
+        let lo = Double(i), hi = Double(i) + 1
+        return hi <= edge ? lo + 0.5 : (lo + max(lo, edge)) * 0.5
     }
 
     @inline(__always) static func key(_ iu: Int32, _ iv: Int32) -> Int64 { Int64(iu) << 32 | Int64(UInt32(bitPattern: iv)) }

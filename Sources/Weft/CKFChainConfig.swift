@@ -15,25 +15,45 @@ public struct CKFChainConfig: Sendable, Equatable {
         self.seeding = seeding; self.finding = finding
     }
 
-    /// Loads the configuration of `detector`: `seedingFile` and `findingFile` when given, else
-    /// `Seeds/<detector>/seeding.json` and `Seeds/<detector>/ckf.json` under `seedsDirectory` when they
-    /// exist, else the built-in defaults.
+    /// Loads the configuration of `detector` (a name, or a path whose last component names its
+    /// `Seeds/` folder, see ``GNNChainConfig/folder(_:)``): `seedingFile` and `findingFile` when given,
+    /// else `Seeds/<detector>/seeding.json` and `Seeds/<detector>/ckf.json` under `seedsDirectory`
+    /// (default: `Seeds` in the working directory, else in the package this library was built from).
     ///
-    /// - Throws: ``CKFChainError/badConfig(file:reason:)`` for an unreadable or invalid file.
-    public static func load(detector: String, seedsDirectory: String = "Seeds", seedingFile: String? = nil,
+    /// Only `trackml` may do without the files: the built-in defaults are its cut set (a test keeps
+    /// them equal to `Seeds/trackml/`), so hosts without the package directory still run it. Every
+    /// other detector must have its own files — TrackML's seeding volumes, radii and cuts mean
+    /// nothing elsewhere, and a silent fallback would give wrong tracks or none.
+    ///
+    /// - Throws: ``CKFChainError/missingConfig(file:detector:)`` for a detector other than `trackml`
+    ///   without its file; ``CKFChainError/badConfig(file:reason:)`` for an unreadable or invalid file.
+    public static func load(detector: String, seedsDirectory: String? = nil, seedingFile: String? = nil,
                             findingFile: String? = nil) throws -> CKFChainConfig {
         var config = CKFChainConfig()
-        let name = detector.split(separator: "/").last.map(String.init) ?? detector
-        let seeding = seedingFile ?? existing("\(seedsDirectory)/\(name)/seeding.json")
-        let finding = findingFile ?? existing("\(seedsDirectory)/\(name)/ckf.json")
-        if let file = seeding { config.seeding = try decode(SeedingPasses.self, file) }
-        if let file = finding { config.finding = try decode(TrackFindingConfig.self, file) }
+        if let part = try part(SeedingPasses.self, file: seedingFile, base: "seeding.json", detector: detector,
+                               seedsDirectory: seedsDirectory) { config.seeding = part }
+        if let part = try part(TrackFindingConfig.self, file: findingFile, base: "ckf.json", detector: detector,
+                               seedsDirectory: seedsDirectory) { config.finding = part }
         return config
     }
 
-    private static func existing(_ path: String) -> String? {
-        FileManager.default.fileExists(atPath: path) ? path : nil
+    /// One part of the configuration: decoded from `file` when given, else from `base` in the
+    /// detector's folder under `seedsDirectory`; `nil` (the built-in defaults) only for `trackml`
+    /// without that file.
+    ///
+    /// - Throws: as ``load(detector:seedsDirectory:seedingFile:findingFile:)``.
+    static func part<T: Decodable>(_ type: T.Type, file: String?, base: String, detector: String,
+                                   seedsDirectory: String?) throws -> T? {
+        if let file { return try decode(type, file) }
+        let name = GNNChainConfig.folder(detector)
+        let path = "\(seedsDirectory ?? ShippedFiles.directory("Seeds"))/\(name)/\(base)"
+        if FileManager.default.fileExists(atPath: path) { return try decode(type, path) }
+        guard name == builtInDetector else { throw CKFChainError.missingConfig(file: path, detector: name) }
+        return nil
     }
+
+    /// The detector whose cut set the built-in defaults are.
+    public static let builtInDetector = "trackml"
 
     private static func decode<T: Decodable>(_ type: T.Type, _ file: String) throws -> T {
         let data: Data

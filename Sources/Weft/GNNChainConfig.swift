@@ -37,10 +37,16 @@ public struct GNNChainConfig: Codable, Sendable, Equatable {
         model ?? Self.locate("\(scoringDirectory)/\(Self.folder(detector))/model.h5")
     }
 
-    /// The `Seeds/` and `Scoring/` folder name of a detector argument.
+    /// The `Seeds/` and `Scoring/` folder name of a detector argument: an embedded name as it is;
+    /// a description directory (`Detectors/itk-like`) or its `detector.json` by the directory's name;
+    /// another `.json` file by its name without the extension; a TrackML `detectors.csv[.gz]` is
+    /// `trackml`.
     public static func folder(_ detector: String) -> String {
-        let last = detector.split(separator: "/").last.map(String.init) ?? detector
+        let parts = detector.split(separator: "/").map(String.init)
+        let last = parts.last ?? detector
         if last.hasPrefix("detectors.csv") { return "trackml" }
+        if last == "detector.json" || last == "detector.json.gz", parts.count >= 2 { return parts[parts.count - 2] }
+        if last.hasSuffix(".json.gz") { return String(last.dropLast(8)) }
         return last.hasSuffix(".json") ? String(last.dropLast(5)) : last
     }
 

@@ -3,8 +3,8 @@ import Seeding
 
 extension ReconstructionConfig {
     /// The CKF chain's settings as an engine configuration gives them: each part left `nil` comes
-    /// from the detector's cut set (`Seeds/<detector>/seeding.json`, `Seeds/<detector>/ckf.json`, else
-    /// the built-in defaults), as `weft reconstruct` does.
+    /// from the detector's cut set (`Seeds/<detector>/seeding.json`, `Seeds/<detector>/ckf.json`; the
+    /// built-in defaults only for `trackml`), as `weft reconstruct` does.
     public struct CKFSettings: Sendable, Equatable {
         /// The seeding passes (layout of `Seeds/<detector>/seeding.json`); `nil`: the detector's.
         public var seeding: SeedingPasses?
@@ -21,14 +21,18 @@ extension ReconstructionConfig {
         }
 
         /// The complete chain configuration for `detector` (a name or path): the given parts, the
-        /// others read from the detector's folder under `Seeds/` (see ``ShippedFiles``).
+        /// others read from the detector's folder under `Seeds/` (see ``ShippedFiles``); only
+        /// `trackml` falls back to the built-in defaults when a file is absent.
         ///
-        /// - Throws: ``CKFChainError/badConfig(file:reason:)`` for an unreadable or invalid file.
+        /// - Throws: ``CKFChainError/missingConfig(file:detector:)`` for a missing file of another
+        ///   detector, ``CKFChainError/badConfig(file:reason:)`` for an unreadable or invalid file.
         func resolved(detector: String) throws -> CKFChainConfig {
-            if let seeding, let finding { return CKFChainConfig(seeding: seeding, finding: finding) }
-            let shipped = try CKFChainConfig.load(detector: GNNChainConfig.folder(detector),
-                                                  seedsDirectory: ShippedFiles.directory("Seeds"))
-            return CKFChainConfig(seeding: seeding ?? shipped.seeding, finding: finding ?? shipped.finding)
+            let seeds = ShippedFiles.directory("Seeds")
+            let seeding = try self.seeding ?? CKFChainConfig.part(SeedingPasses.self, file: nil, base: "seeding.json",
+                                                                    detector: detector, seedsDirectory: seeds) ?? .standard
+            let finding = try self.finding ?? CKFChainConfig.part(TrackFindingConfig.self, file: nil, base: "ckf.json",
+                                                                    detector: detector, seedsDirectory: seeds) ?? TrackFindingConfig()
+            return CKFChainConfig(seeding: seeding, finding: finding)
         }
     }
 }

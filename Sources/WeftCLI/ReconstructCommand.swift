@@ -19,9 +19,10 @@ struct ReconstructCommand: ParsableCommand {
         (--detector ../shared/data/trackml/detectors.csv.gz) for real TrackML events.
 
         --method ckf runs the seeding passes of Seeds/<detector>/seeding.json and the CKF and ambiguity \
-        settings of Seeds/<detector>/ckf.json, relative to the working directory (a detectors.csv file \
-        uses Seeds/trackml; built-in trackml defaults when the files are absent; Seeds/trackml/README.md \
-        documents every field).
+        settings of Seeds/<detector>/ckf.json, from the working directory or else the source package \
+        (a detectors.csv file uses Seeds/trackml; a description directory its own name). Only trackml \
+        falls back to the built-in defaults when its files are absent; any other detector without them \
+        is an error naming the missing file. Seeds/trackml/README.md documents every field.
 
         --method gnn builds the hit graph from the module map (default Seeds/<detector>/module-map.h5), \
         scores its edges with the Interaction Network (default Scoring/<detector>/model.h5; its model card \
@@ -58,10 +59,10 @@ struct ReconstructCommand: ParsableCommand {
     @Option(help: "Detector: an embedded name (default trackml), a description directory or a detectors.csv[.gz] file.")
     var detector: String = "trackml"
 
-    @Option(help: "Seeding passes JSON (default Seeds/<detector>/seeding.json, else built-in).")
+    @Option(help: "Seeding passes JSON (default Seeds/<detector>/seeding.json; built-in only for trackml).")
     var seedingConfig: String?
 
-    @Option(help: "CKF and ambiguity-resolution JSON (default Seeds/<detector>/ckf.json, else built-in).")
+    @Option(help: "CKF and ambiguity-resolution JSON (default Seeds/<detector>/ckf.json; built-in only for trackml).")
     var ckfConfig: String?
 
     @Option(help: "GNN: module map HDF5 (default Seeds/<detector>/module-map.h5).")
@@ -142,12 +143,15 @@ struct ReconstructCommand: ParsableCommand {
 
     func run() throws {
         let geometry = try Detector.load(detector)
+        // The chain (cut sets, module map, model) is prepared before the event is read, so that a
+        // missing or bad file fails fast.
+        let reconstruct = try prepare(geometry)
         let source = event.map { EventSource.trackML(prefix: $0) } ?? EventSource(input!, eventID: eventID)
         let loadStart = DispatchTime.now().uptimeNanoseconds
         // Cells are read when present: a GNN model with cluster-shape features needs them.
         let loaded = try source.load(parts: method == .gnn ? .all : [.particles, .truth], detector: geometry)
         let loadSeconds = Double(DispatchTime.now().uptimeNanoseconds - loadStart) * 1e-9
-        let outcome = try method == .ckf ? runCKF(loaded, geometry) : runGNN(loaded, geometry)
+        let outcome = try reconstruct(loaded)
         let tracks = outcome.tracks
         if let path = output {
             try Submission(tracks: tracks, hits: loaded.hits, eventID: loaded.eventID).write(to: path)
@@ -191,21 +195,27 @@ struct ReconstructCommand: ParsableCommand {
         if let path = output { print("submission written to \(path)") }
     }
 
-    private func runCKF(_ loaded: Event, _ geometry: Detector) throws -> Outcome {
-        // A TrackML detectors.csv is the trackml geometry: it takes trackml's cut sets.
-        let seedsName = detector.hasSuffix(".csv") || detector.hasSuffix(".csv.gz") ? "trackml" : detector
-        let config = try CKFChainConfig.load(detector: seedsName, seedingFile: seedingConfig, findingFile: ckfConfig)
-        let result = try CKFChain(detector: geometry, config: config).run(hits: loaded.hits, threads: threads)
-        return Outcome(tracks: result.tracks.tracks, timings: result.timings, seedsPerPass: result.seedsPerPass,
-                       candidates: result.candidates)
-    }
-
-    private func runGNN(_ loaded: Event, _ geometry: Detector) throws -> Outcome {
-        // The GNN stages run on the shim's thread pool; --threads caps it.
-        _ = weft_shim_set_max_threads(Int32(threads))
-        let overrides = GNNChainConfig(moduleMap: moduleMap, model: model, scoreCut: scoreCut, minHits: minHits, minPt: minPt)
-        let chain = try GNNChain(detector: geometry, detectorName: detector, config: overrides)
-        let result = try chain.run(hits: loaded.hits, cells: loaded.cells)
-        return Outcome(tracks: result.tracks, timings: result.timings, gnn: result)
+    /// The chosen method's chain, ready to reconstruct the event.
+    private func prepare(_ geometry: Detector) throws -> (Event) throws -> Outcome {
+        switch method {
+        case .ckf:
+            // The cut sets follow the detector argument (a TrackML detectors.csv takes trackml's).
+            let config = try CKFChainConfig.load(detector: detector, seedingFile: seedingConfig, findingFile: ckfConfig)
+            let chain = try CKFChain(detector: geometry, config: config)
+            return { loaded in
+                let result = try chain.run(hits: loaded.hits, threads: threads)
+                return Outcome(tracks: result.tracks.tracks, timings: result.timings, seedsPerPass: result.seedsPerPass,
+                               candidates: result.candidates)
+            }
+        case .gnn:
+            // The GNN stages run on the shim's thread pool; --threads caps it.
+            _ = weft_shim_set_max_threads(Int32(threads))
+            let overrides = GNNChainConfig(moduleMap: moduleMap, model: model, scoreCut: scoreCut, minHits: minHits, minPt: minPt)
+            let chain = try GNNChain(detector: geometry, detectorName: detector, config: overrides)
+            return { loaded in
+                let result = try chain.run(hits: loaded.hits, cells: loaded.cells)
+                return Outcome(tracks: result.tracks, timings: result.timings, gnn: result)
+            }
+        }
     }
 }

@@ -11,6 +11,9 @@ enum Fixtures {
     /// The generated `trackml` detector (uniform 2 T).
     static let trackml: Detector = try! Detector.load("trackml")
 
+    /// The generated `itk-like` detector (uniform 2 T; pixel volumes 1, 2, 3).
+    static let itkLike: Detector = try! Detector.load("itk-like")
+
     /// `../shared/data/trackml` beside the package, or `$WEFT_TRACKML_DATA`.
     static var dataDirectory: String {
         if let d = ProcessInfo.processInfo.environment["WEFT_TRACKML_DATA"], !d.isEmpty { return d }
@@ -43,6 +46,15 @@ enum Fixtures {
     static func pileupEvent(mu: Double, seed: UInt64 = 11) throws -> Event {
         let config = try SimulationConfig(generator: GeneratorConfig(pileup: mu))
         return try FastSimulation(detector: trackml, config: config).simulate(event: 0, seed: seed, threads: 2).event
+    }
+
+    /// The shipped CKF cut set of `detector` (`Seeds/<detector>/seeding.json` and `ckf.json`), decoded
+    /// directly so that the tests exercise exactly the files `weft reconstruct` reads.
+    static func shippedCutSet(_ detector: String) throws -> (passes: SeedingPasses, finding: TrackFindingConfig) {
+        let folder = URL(fileURLWithPath: seedsDirectory).appendingPathComponent(detector)
+        let passes = try JSONDecoder().decode(SeedingPasses.self, from: Data(contentsOf: folder.appendingPathComponent("seeding.json")))
+        let finding = try JSONDecoder().decode(TrackFindingConfig.self, from: Data(contentsOf: folder.appendingPathComponent("ckf.json")))
+        return (passes, finding)
     }
 
     /// Seeds of `event` with one seeding pass.
