@@ -10,53 +10,54 @@ import HitGraph
 /// higher-score branch — for a split at `u` the best outgoing edge, for a merge at `v` the best
 /// incoming one — and the losing branch continues as a track of its own if it is long enough. Hits
 /// left out between two consecutive track hits are then put back when the graph connects them (see
-/// ``TrackBuildingConfig/insertSkippedHits``). Tracks shorter than ``TrackBuildingConfig/minHits``
-/// are dropped. Every hit ends up in at most one track.
+/// ``TrackBuildingConfig/insertSkippedHits``).
 ///
-/// Deterministic: ties in score are broken by edge index, paths are emitted by their first hit's index.
+/// With the event's hits, the paths' shapes are used next (all optional, see ``TrackBuildingConfig``):
+/// path ends are joined through edges below the score cut (``TrackBuildingConfig/joinScoreCut``) and
+/// then across gaps without an edge (``TrackBuildingConfig/mergeMaxGap``) when the joined track still
+/// fits one helix (``TrackHelixFit``); tracks are dropped below a pT estimate, when short for their
+/// estimated pT (``TrackBuildingConfig/minHitsLowPt``), or when short and not a helix from the beam
+/// line (``TrackBuildingConfig/helixCutsBelowHits``). Tracks shorter than
+/// ``TrackBuildingConfig/minHits`` are always dropped. Every hit ends up in at most one track.
+///
+/// Deterministic: ties in score are broken by edge index, joins and merges by score or closeness
+/// and then by node index, and paths are emitted by their first hit's index.
 public struct TrackBuilder: Sendable {
     /// The settings.
     public let config: TrackBuildingConfig
 
     public init(config: TrackBuildingConfig) { self.config = config }
 
-    /// Builds tracks from the edges of `graph` and their `scores`; with ``TrackBuildingConfig/minPt``
-    /// set, `hits` (the rows the graph's nodes are) give the pT estimate.
+    /// Builds tracks from the edges of `graph` and their `scores`; `hits` (the rows the graph's nodes
+    /// are) are needed by the options that look at the track's shape (``TrackBuildingConfig/needsHits``).
     ///
     /// - Throws: ``TrackBuildingError/invalidInput(reason:)`` when there is not one score per edge, or
-    ///   a pT cut is configured and `hits` does not have one row per node.
+    ///   a shape option is configured and `hits` does not have one row per node.
     public func run(graph: EventGraph, scores: [Float], hits: Hits? = nil, scratch: TrackBuildingScratch) throws -> TrackBuildingResult {
-        var result = try run(nodeCount: graph.nodeCount, source: graph.source, target: graph.target, scores: scores, scratch: scratch)
-        if let minPt = config.minPt {
-            guard let hits, hits.count == graph.nodeCount else {
-                throw TrackBuildingError.invalidInput(reason: "a pT cut needs the event's hits (one row per graph node)")
-            }
-            var kept = Tracks()
-            var assigned = 0
-            for t in 0 ..< result.tracks.count {
-                let list = result.tracks.hits(of: t)
-                if TrackPtEstimate.pT(list, of: hits, bz: config.fieldBz) >= minPt { kept.append(hits: list); assigned += list.count }
-            }
-            result.statistics.droppedByPt = result.tracks.count - kept.count
-            result.statistics.tracks = kept.count; result.statistics.assignedHits = assigned
-            result.tracks = kept
-        }
-        return result
+        try run(nodeCount: graph.nodeCount, source: graph.source, target: graph.target, scores: scores, hits: hits, scratch: scratch)
     }
 
     /// Builds tracks over `nodeCount` nodes (hit rows) from directed edges `source[e] → target[e]`
-    /// with `scores[e]`.
+    /// with `scores[e]`; `hits` (one row per node) are needed by the options that look at the track's
+    /// shape (``TrackBuildingConfig/needsHits``).
     ///
-    /// - Throws: ``TrackBuildingError/invalidInput(reason:)`` when the arrays differ in length or an
-    ///   edge names a node outside `0 ..< nodeCount`. A NaN score is never above the cut.
-    /// - Complexity: O(N + E) plus O(J log J) for the J edges of junction components.
-    public func run(nodeCount: Int, source: [Int32], target: [Int32], scores: [Float],
+    /// - Throws: ``TrackBuildingError/invalidInput(reason:)`` when the arrays differ in length, an
+    ///   edge names a node outside `0 ..< nodeCount`, or a shape option is set without `hits` of
+    ///   `nodeCount` rows. A NaN score is never above a cut.
+    /// - Complexity: O(N + E) plus O(J log J) for the J edges of junction components and the
+    ///   candidate joins, and one helix fit per candidate join and per track.
+    public func run(nodeCount: Int, source: [Int32], target: [Int32], scores: [Float], hits: Hits? = nil,
                     scratch s: TrackBuildingScratch) throws -> TrackBuildingResult {
         guard source.count == target.count, scores.count == source.count else {
             throw TrackBuildingError.invalidInput(reason: "\(source.count) sources, \(target.count) targets, \(scores.count) scores")
         }
         for e in source.indices where !(source[e] >= 0 && Int(source[e]) < nodeCount && target[e] >= 0 && Int(target[e]) < nodeCount) {
             throw TrackBuildingError.invalidInput(reason: "edge \(e) (\(source[e]) → \(target[e])) names a node outside 0..<\(nodeCount)")
+        }
+        if config.needsHits {
+            guard let hits, hits.count == nodeCount else {
+                throw TrackBuildingError.invalidInput(reason: "the pT, helix and join options need the event's hits (one row per graph node)")
+            }
         }
         var stats = TrackBuildingStatistics()
         s.reset(nodes: nodeCount)
@@ -116,20 +117,272 @@ public struct TrackBuilder: Sendable {
             stats.insertedHits = insertSkippedHits(nodeCount: nodeCount, source: source, target: target, scores: scores, s)
         }
 
-        // 6. Emit paths from their first hit.
-        var tracks = Tracks()
+        // 6. Join path ends through weaker edges, then across gaps without an edge, when the joined
+        //    track still fits one helix.
+        if let joinCut = config.joinScoreCut, let hits {
+            stats.joins = joinPaths(source: source, target: target, scores: scores, cut: joinCut, hits: hits, s)
+        }
+        if let gap = config.mergeMaxGap, let hits {
+            stats.merges = mergeFragments(nodeCount: nodeCount, gap: gap, hits: hits, s)
+        }
+
+        // 7. Drop the short paths and, with hits, those whose shape is not that of a track from the
+        //    beam line above the pT cut; their hits are free again.
         var list: [Int32] = []
         for v in 0 ..< nodeCount where s.previous[v] < 0 && s.next[v] >= 0 {
             list.removeAll(keepingCapacity: true)
             var x = Int32(v)
             while x >= 0 { list.append(x); x = s.next[Int(x)] }
-            if list.count >= config.minHits {
-                tracks.append(hits: list)
-                stats.assignedHits += list.count
+            var keep = list.count >= config.minHits
+            if keep, let hits {
+                if let minPt = config.minPt, TrackPtEstimate.pT(list, of: hits, bz: config.fieldBz) < minPt {
+                    stats.droppedByPt += 1; keep = false
+                } else if config.hasShapeCuts, !passesShapeCuts(list, hits: hits) {
+                    stats.droppedByFit += 1; keep = false
+                }
             }
+            if !keep { for x in list { s.next[Int(x)] = -1; s.previous[Int(x)] = -1 } }
+        }
+
+        // 8. The kept tracks pick up the free hits on their helices.
+        if let tolT = config.pickMaxTransverseResidual, let tolL = config.pickMaxLongitudinalResidual, let hits {
+            stats.pickedHits = pickUpHits(nodeCount: nodeCount, tolerance: (Double(tolT), Double(tolL)), hits: hits, s)
+        }
+
+        // 9. Emit the tracks from their first hit.
+        var tracks = Tracks()
+        for v in 0 ..< nodeCount where s.previous[v] < 0 && s.next[v] >= 0 {
+            list.removeAll(keepingCapacity: true)
+            var x = Int32(v)
+            while x >= 0 { list.append(x); x = s.next[Int(x)] }
+            tracks.append(hits: list)
+            stats.assignedHits += list.count
         }
         stats.tracks = tracks.count
         return TrackBuildingResult(tracks: tracks, statistics: stats)
+    }
+
+    /// Whether `list` passes the helix-fit cuts (residuals, impact parameters) and the length a track
+    /// of its estimated pT must have.
+    func passesShapeCuts(_ list: [Int32], hits: Hits) -> Bool {
+        if let n = config.minHitsLowPt, list.count < n, let ptLimit = config.lowPtBelow,
+           TrackPtEstimate.pT(list, of: hits, bz: config.fieldBz) < ptLimit { return false }
+        guard config.hasHelixCuts, config.helixCutsBelowHits.map({ list.count < $0 }) ?? true else { return true }
+        guard let fit = TrackHelixFit(list, of: hits) else { return true }
+        return fitAccepted(fit)
+    }
+
+    /// Whether a helix fit is within the configured residual and impact-parameter cuts.
+    func fitAccepted(_ fit: TrackHelixFit) -> Bool {
+        if let m = config.maxTransverseResidual, !(fit.maxTransverseResidual <= Double(m)) { return false }
+        if let m = config.maxLongitudinalResidual, !(fit.maxLongitudinalResidual <= Double(m)) { return false }
+        if let m = config.maxTransverseImpact, !(fit.transverseImpact <= Double(m)) { return false }
+        if let m = config.maxLongitudinalImpact, !(abs(fit.longitudinalImpact) <= Double(m)) { return false }
+        return true
+    }
+
+    /// Joins a path ending at `u` to a path starting at `v` through a graph edge `u → v` with a score
+    /// above `cut` (but not above the score cut, or the walkthrough would have seen it), strongest
+    /// edge first, when the joined hit list still fits one helix (``TrackBuildingConfig/joinMaxTransverseResidual``,
+    /// ``TrackBuildingConfig/joinMaxLongitudinalResidual``). At least one side must already be
+    /// a path of two or more hits: a weak edge extends or bridges tracks, it does not start one.
+    /// Returns the number of joins.
+    ///
+    /// Physics: an edge the network scored just under the cut between the end of one fragment and the
+    /// start of the next is most often a true edge with a poorly measured hit (a cluster merged with a
+    /// neighbour, a module-edge hit); the helix test keeps the junctions to a different particle out.
+    private func joinPaths(source: [Int32], target: [Int32], scores: [Float], cut: Float, hits: Hits,
+                           _ s: TrackBuildingScratch) -> Int {
+        s.junctionEdges.removeAll(keepingCapacity: true)
+        for e in source.indices {
+            let sc = scores[e]
+            guard sc > cut, !(sc > config.scoreCut) else { continue }
+            let u = Int(source[e]), v = Int(target[e])
+            guard u != v, s.next[u] < 0, s.previous[v] < 0, s.previous[u] >= 0 || s.next[v] >= 0 else { continue }
+            s.junctionEdges.append(Int32(e))
+        }
+        s.junctionEdges.sort { scores[Int($0)] > scores[Int($1)] || (scores[Int($0)] == scores[Int($1)] && $0 < $1) }
+        var joins = 0
+        for e in s.junctionEdges {
+            let u = source[Int(e)], v = target[Int(e)]
+            guard s.previous[Int(u)] >= 0 || s.next[Int(v)] >= 0 else { continue }
+            if link(u, v, hits: hits, s) { s.nextScore[Int(u)] = scores[Int(e)]; joins += 1 }
+        }
+        return joins
+    }
+
+    /// Links the path ending at `u` to the path starting at `v` when both ends are free, they are
+    /// different paths, and the joined hit list passes the join residual cuts. Returns whether it did.
+    private func link(_ u: Int32, _ v: Int32, hits: Hits, _ s: TrackBuildingScratch) -> Bool {
+        guard u != v, s.next[Int(u)] < 0, s.previous[Int(v)] < 0 else { return false }
+        // The joined list: u's path from its head, then v's path; a cycle when v's path holds u.
+        s.list.removeAll(keepingCapacity: true)
+        var x = u
+        while x >= 0 { s.list.append(x); x = s.previous[Int(x)] }
+        s.list.reverse()
+        x = v
+        while x >= 0 {
+            if x == u { return false }
+            s.list.append(x); x = s.next[Int(x)]
+        }
+        guard let fit = TrackHelixFit(s.list, of: hits) else { return false }
+        if let m = config.joinMaxTransverseResidual, !(fit.maxTransverseResidual <= Double(m)) { return false }
+        if let m = config.joinMaxLongitudinalResidual, !(fit.maxLongitudinalResidual <= Double(m)) { return false }
+        s.next[Int(u)] = v; s.previous[Int(v)] = u
+        return true
+    }
+
+    /// Merges track fragments across gaps with no graph edge: the end of a path of three or more hits
+    /// is linked to the start of another path of two or more hits within ``TrackBuildingConfig/mergeMaxGap``
+    /// (3D) when the other path's first two hits lie ahead on the first path's helix within the join
+    /// tolerances and the merged track passes the join residual cuts; the closest matches (in units of
+    /// the tolerances) go first. Returns the number of merges.
+    ///
+    /// Physics: a particle's chain breaks where a hit is missing (inefficiency, a module-map hole) or
+    /// was taken by another track at a junction; the two pieces each have fewer than half the
+    /// particle's hits and count as fakes, while the helix through one predicts the other.
+    private func mergeFragments(nodeCount: Int, gap: Float, hits: Hits, _ s: TrackBuildingScratch) -> Int {
+        let tolT = Double(config.joinMaxTransverseResidual ?? .infinity), tolL = Double(config.joinMaxLongitudinalResidual ?? .infinity)
+        let g = Double(gap)
+        // Path starts (paths of two or more hits) in a grid of cells at least as large as the
+        // tolerances (a start within them of a step lies in the step's cell or a neighbour). A path
+        // end walks its helix ahead up to the gap and looks at the cells around each step: only the
+        // starts near the extrapolation are tested.
+        s.nodes.removeAll(keepingCapacity: true)
+        for v in 0 ..< nodeCount where s.previous[v] < 0 && s.next[v] >= 0 { s.nodes.append(Int32(v)) }
+        guard !s.nodes.isEmpty else { return 0 }
+        // The grid and the candidate list move to locals for the search (no dynamic exclusivity
+        // checks on the scratch object in the inner loops) and back at the end.
+        var grid = HitGrid(), candidates: [(Double, Int32, Int32)] = []
+        swap(&grid, &s.grid); swap(&candidates, &s.candidates)
+        defer { swap(&grid, &s.grid); swap(&candidates, &s.candidates) }
+        grid.fill(nodes: s.nodes, hits: hits, minimumCell: max(50, tolT.isFinite ? tolT : 0, tolL.isFinite ? tolL : 0))
+        let c = grid.cellSize
+        candidates.removeAll(keepingCapacity: true)
+        for head in s.nodes {
+            s.list.removeAll(keepingCapacity: true)
+            var x = head
+            while x >= 0 { s.list.append(x); x = s.next[Int(x)] }
+            guard s.list.count >= 3, let fit = TrackHelixFit(s.list, of: hits) else { continue }
+            let t = Int(s.list[s.list.count - 1])
+            let tx = Double(hits.x[t]), ty = Double(hits.y[t]), tz = Double(hits.z[t])
+            let tailDistance2 = tx * tx + ty * ty + tz * tz
+            let tailArc = fit.extrapolation(x: tx, y: ty, z: tz).arcLength
+            // Steps of half a cell in 3D along the helix, from the end up to the gap.
+            let step = 0.5 * c / (1 + fit.dzds * fit.dzds).squareRoot()
+            let steps = Int((g / (0.5 * c)).rounded(.up))
+            for k in 0 ... steps {
+                let p = fit.point(atArcLength: tailArc + Double(k) * step)
+                grid.forEachCell(near: p.x, p.y, p.z, visitor: Int32(t)) { cell, cellStart, members in
+                    for m in Int(cellStart[cell]) ..< Int(cellStart[cell + 1]) {
+                        let h = Int(members[m])
+                        guard h != Int(head) else { continue }
+                        let hx = Double(hits.x[h]), hy = Double(hits.y[h]), hz = Double(hits.z[h])
+                        let d2 = (hx - tx) * (hx - tx) + (hy - ty) * (hy - ty) + (hz - tz) * (hz - tz)
+                        // Within the gap, and farther out: the particles the graph follows move away
+                        // from the interaction region.
+                        guard d2 <= g * g, hx * hx + hy * hy + hz * hz > tailDistance2,
+                              fit.transverseDistance(x: hx, y: hy) <= tolT else { continue }
+                        let p1 = fit.extrapolation(x: hx, y: hy, z: hz)
+                        guard p1.arcLength > tailArc, p1.longitudinal <= tolL else { continue }
+                        let h2 = Int(s.next[h])
+                        let p2 = fit.extrapolation(x: Double(hits.x[h2]), y: Double(hits.y[h2]), z: Double(hits.z[h2]))
+                        guard p2.arcLength > p1.arcLength, p2.transverse <= tolT, p2.longitudinal <= tolL else { continue }
+                        let cost = (p1.transverse + p2.transverse) / tolT + (p1.longitudinal + p2.longitudinal) / tolL
+                        candidates.append((cost, Int32(t), Int32(h)))
+                    }
+                }
+            }
+        }
+        candidates.sort { $0.0 < $1.0 || ($0.0 == $1.0 && ($0.1 < $1.1 || ($0.1 == $1.1 && $0.2 < $1.2))) }
+        var merges = 0
+        for (_, t, h) in candidates where link(t, h, hits: hits, s) { merges += 1 }
+        return merges
+    }
+
+    /// Adds to each path of four or more hits the unassigned hits near its own hits that lie on its
+    /// helix between its first and last hit, within ``TrackBuildingConfig/pickMaxTransverseResidual`` in xy and
+    /// ``TrackBuildingConfig/pickMaxLongitudinalResidual`` in z; a hit near several paths goes to the
+    /// closest (in units of the tolerances). The path is then reordered by arc length. Returns the
+    /// number of hits added.
+    ///
+    /// Physics: the module map links one hit per layer, while a particle crossing the overlap of two
+    /// neighbouring modules leaves a hit in each, and a hit the graph missed leaves a hole; both are
+    /// on the particle's helix, and a track holding more of its particle's hits is matched (and
+    /// scored) where a fragment was not.
+    private func pickUpHits(nodeCount: Int, tolerance: (Double, Double), hits: Hits, _ s: TrackBuildingScratch) -> Int {
+        let (tolT, tolL) = tolerance
+        s.nodes.removeAll(keepingCapacity: true)
+        for v in 0 ..< nodeCount where s.previous[v] < 0 && s.next[v] < 0 { s.nodes.append(Int32(v)) }
+        guard !s.nodes.isEmpty else { return 0 }
+        var grid = HitGrid(), picks: [(Int32, Double, Int32)] = []
+        swap(&grid, &s.grid); swap(&picks, &s.picks)
+        defer { swap(&grid, &s.grid); swap(&picks, &s.picks) }
+        grid.fill(nodes: s.nodes, hits: hits, minimumCell: max(20, tolT, tolL))
+        let c = grid.cellSize
+        picks.removeAll(keepingCapacity: true)
+        for head in 0 ..< nodeCount where s.previous[head] < 0 && s.next[head] >= 0 {
+            s.list.removeAll(keepingCapacity: true)
+            var x = Int32(head)
+            while x >= 0 { s.list.append(x); x = s.next[Int(x)] }
+            guard s.list.count >= 4, let fit = TrackHelixFit(s.list, of: hits) else { continue }
+            let t = Int(s.list[s.list.count - 1])
+            let lastArc = fit.extrapolation(x: Double(hits.x[t]), y: Double(hits.y[t]), z: Double(hits.z[t])).arcLength
+            guard lastArc > 0 else { continue }
+            // The cells around the track's own hits: a second hit on an overlapping module is next
+            // to the first, within a cell of it.
+            for v in s.list {
+                grid.forEachCell(near: Double(hits.x[Int(v)]), Double(hits.y[Int(v)]), Double(hits.z[Int(v)]), visitor: Int32(head)) { cell, cellStart, members in
+                    for m in Int(cellStart[cell]) ..< Int(cellStart[cell + 1]) {
+                        let h = Int(members[m])
+                        let hx = Double(hits.x[h]), hy = Double(hits.y[h])
+                        guard fit.transverseDistance(x: hx, y: hy) <= tolT else { continue }
+                        let e = fit.extrapolation(x: hx, y: hy, z: Double(hits.z[h]))
+                        guard e.longitudinal <= tolL, e.arcLength > 0, e.arcLength < lastArc else { continue }
+                        picks.append((Int32(h), e.transverse / tolT + e.longitudinal / tolL, Int32(head)))
+                    }
+                }
+            }
+        }
+        guard !picks.isEmpty else { return 0 }
+        // Each hit to its closest path; then the paths' new members grouped by path.
+        picks.sort { $0.1 < $1.1 || ($0.1 == $1.1 && ($0.0 < $1.0 || ($0.0 == $1.0 && $0.2 < $1.2))) }
+        s.assigned.removeAll(keepingCapacity: true)
+        for (h, _, head) in picks where s.next[Int(h)] < 0 && s.previous[Int(h)] < 0 {
+            // Mark the hit taken (a self-link, replaced below) and remember its path.
+            s.next[Int(h)] = h
+            s.assigned.append((head, h))
+        }
+        var added = 0
+        s.assigned.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+        var i = 0
+        while i < s.assigned.count {
+            let head = s.assigned[i].0
+            var j = i
+            while j < s.assigned.count && s.assigned[j].0 == head { j += 1 }
+            s.list.removeAll(keepingCapacity: true)
+            var x = head
+            while x >= 0 { s.list.append(x); x = s.next[Int(x)] }
+            guard let fit = TrackHelixFit(s.list, of: hits) else {
+                for k in i ..< j { s.next[Int(s.assigned[k].1)] = -1 }
+                i = j; continue
+            }
+            s.arcs.removeAll(keepingCapacity: true)
+            for v in s.list { s.arcs.append((fit.extrapolation(x: Double(hits.x[Int(v)]), y: Double(hits.y[Int(v)]), z: Double(hits.z[Int(v)])).arcLength, v)) }
+            for k in i ..< j {
+                let v = s.assigned[k].1
+                s.arcs.append((fit.extrapolation(x: Double(hits.x[Int(v)]), y: Double(hits.y[Int(v)]), z: Double(hits.z[Int(v)])).arcLength, v))
+            }
+            s.arcs.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+            for k in s.arcs.indices {
+                let v = Int(s.arcs[k].1)
+                s.previous[v] = k > 0 ? s.arcs[k - 1].1 : -1
+                s.next[v] = k + 1 < s.arcs.count ? s.arcs[k + 1].1 : -1
+            }
+            added += j - i
+            i = j
+        }
+        return added
     }
 
     /// For every linked pair `u → w`, inserts the unassigned hit `v` with kept edges `u → v` and

@@ -8,6 +8,12 @@ public final class TrackBuildingScratch {
     var pathParent: [Int32] = [], pathSize: [Int32] = []
     var kept: [Int32] = [], junctionEdges: [Int32] = []
     var outOffsets: [Int32] = [], outList: [Int32] = []
+    var list: [Int32] = []
+    var nodes: [Int32] = []
+    var grid = HitGrid()
+    var picks: [(Int32, Double, Int32)] = []
+    var arcs: [(Double, Int32)] = [], assigned: [(Int32, Int32)] = []
+    var candidates: [(Double, Int32, Int32)] = []
 
     public init() {}
 

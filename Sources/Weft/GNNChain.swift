@@ -30,11 +30,9 @@ public struct GNNChain: Sendable {
         self.detector = detector
         self.model = model
         graphBuilder = try GraphBuilder(detector: detector, moduleMap: moduleMap, config: model.graph)
-        let building = try TrackBuildingConfig(scoreCut: overrides.scoreCut ?? model.trackBuilding.scoreCut,
-                                               minHits: overrides.minHits ?? model.trackBuilding.minHits,
-                                               insertSkippedHits: model.trackBuilding.insertSkippedHits,
-                                               minPt: overrides.minPt.map { $0 > 0 ? $0 : nil } ?? model.trackBuilding.minPt,
-                                               fieldBz: model.trackBuilding.fieldBz)
+        // Every other setting (helix cuts, joins) comes from the model as it is.
+        let building = try model.trackBuilding.overriding(scoreCut: overrides.scoreCut, minHits: overrides.minHits,
+                                                          minPt: overrides.minPt.map { $0 > 0 ? $0 : nil })
         trackBuilder = TrackBuilder(config: building)
     }
 

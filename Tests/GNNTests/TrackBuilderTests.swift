@@ -1,4 +1,5 @@
 import EventData
+import Foundation
 import Testing
 import TrackBuilding
 import WeftTestSupport
@@ -103,5 +104,172 @@ import WeftTestSupport
         let small: [(Int32, Int32, Float)] = [(0, 1, 0.9), (1, 2, 0.9), (2, 3, 0.8), (1, 3, 0.7)]
         let reused = try builder.run(nodeCount: 4, source: small.map(\.0), target: small.map(\.1), scores: small.map(\.2), scratch: scratch)
         #expect(reused == (try Self.build(small, nodes: 4)))
+    }
+
+    // MARK: Track shape: helix fit, pT-dependent length, joins and merges.
+
+    /// Points of a helix from (0, 0, z0) with transverse momentum `pT` (GeV) in 2 T, charge sign
+    /// `charge`, initial direction `phi0` and cot θ `cotTheta`, at the transverse radii `radii` (mm).
+    static func helix(pT: Double, charge: Double = 1, phi0: Double = 0.3, cotTheta: Double = 0.5, z0: Double = 10,
+                      radii: [Double]) -> [(Float, Float, Float)] {
+        let r = pT / (PhysicsConstants.curvatureConstant * 2)
+        let cx = -charge * r * sin(phi0), cy = charge * r * cos(phi0)
+        return radii.map { rho in
+            // Turning angle at which the circle through the origin reaches radius rho.
+            let a = 2 * asin(rho / (2 * r))
+            let x = cx + charge * r * sin(phi0 + charge * a), y = cy - charge * r * cos(phi0 + charge * a)
+            return (Float(x), Float(y), Float(z0 + cotTheta * r * a))
+        }
+    }
+
+    static func hits(_ rows: [(Float, Float, Float)]) -> Hits {
+        Hits(hitID: rows.indices.map { Int64($0) }, x: rows.map(\.0), y: rows.map(\.1), z: rows.map(\.2),
+             geometryID: rows.map { _ in GeometryID(rawValue: 0) })
+    }
+
+    static let radii: [Double] = [32, 72, 116, 172, 260, 360, 500, 660]
+
+    /// Runs `config` on the chains `chains` (each a list of nodes linked with score 0.9) plus `extra` edges.
+    static func build(_ config: TrackBuildingConfig, hits: Hits, chains: [[Int32]], extra: [(Int32, Int32, Float)] = [])
+        throws -> TrackBuildingResult {
+        var edges = extra
+        for c in chains { for (a, b) in zip(c, c.dropFirst()) { edges.append((a, b, 0.9)) } }
+        return try TrackBuilder(config: config).run(nodeCount: hits.count, source: edges.map(\.0), target: edges.map(\.1),
+                                                    scores: edges.map(\.2), hits: hits, scratch: TrackBuildingScratch())
+    }
+
+    @Test func helixFitRecoversTheHelix() throws {
+        let rows = Self.helix(pT: 1.5, charge: -1, radii: Self.radii)
+        let fit = try #require(TrackHelixFit((0 ..< Int32(rows.count)), of: Self.hits(rows)))
+        #expect(abs(fit.pT(bz: 2) - 1.5) < 0.01)
+        #expect(fit.maxTransverseResidual < 0.01 && fit.maxLongitudinalResidual < 0.01)
+        #expect(fit.transverseImpact < 0.05 && abs(fit.longitudinalImpact - 10) < 0.05)
+        // A point further along the same helix is ahead of the last hit and on the fit.
+        let ahead = Self.helix(pT: 1.5, charge: -1, radii: [820])[0]
+        let last = fit.extrapolation(x: Double(rows[7].0), y: Double(rows[7].1), z: Double(rows[7].2))
+        let e = fit.extrapolation(x: Double(ahead.0), y: Double(ahead.1), z: Double(ahead.2))
+        #expect(e.transverse < 0.05 && e.longitudinal < 0.05 && e.arcLength > last.arcLength + 100)
+        let p = fit.point(atArcLength: e.arcLength)
+        #expect(abs(p.x - Double(ahead.0)) < 0.05 && abs(p.y - Double(ahead.1)) < 0.05 && abs(p.z - Double(ahead.2)) < 0.05)
+        // Collinear points: a straight line, infinite radius.
+        let line = try #require(TrackHelixFit(x: [10, 20, 30, 40], y: [5, 10, 15, 20], z: [1, 2, 3, 4]))
+        #expect(line.radius == .infinity && line.maxTransverseResidual < 1e-9 && line.maxLongitudinalResidual < 1e-9)
+        #expect(TrackHelixFit(x: [1, 2], y: [1, 2], z: [1, 2]) == nil)
+    }
+
+    @Test func trackThatLeavesItsHelixIsDropped() throws {
+        // Nodes 0–5: one particle; nodes 6–8 one more; the second track jumps at node 9 to a hit 15 mm off.
+        var rows = Self.helix(pT: 2, radii: Array(Self.radii.prefix(6)))
+        rows += Self.helix(pT: 2, phi0: 1.5, radii: Array(Self.radii.prefix(6)))
+        rows[9].0 += 15
+        let hits = Self.hits(rows)
+        let chains: [[Int32]] = [[0, 1, 2, 3, 4, 5], [6, 7, 8, 9, 10, 11]]
+        let cut = try TrackBuildingConfig(maxTransverseResidual: 0.5)
+        let r = try Self.build(cut, hits: hits, chains: chains)
+        #expect(Self.lists(r) == [[0, 1, 2, 3, 4, 5]])
+        #expect(r.statistics.droppedByFit == 1)
+        // The cut can be limited to short tracks.
+        let shortOnly = try TrackBuildingConfig(maxTransverseResidual: 0.5, helixCutsBelowHits: 6)
+        #expect(Self.lists(try Self.build(shortOnly, hits: hits, chains: chains)).count == 2)
+        // A track from a displaced vertex fails the impact-parameter cut.
+        let displaced = try TrackBuildingConfig(maxTransverseImpact: 2)
+        var moved = rows
+        for i in 0 ..< 6 { moved[i].0 += 20 }
+        #expect(Self.lists(try Self.build(displaced, hits: Self.hits(moved), chains: [[0, 1, 2, 3, 4, 5]])).isEmpty)
+    }
+
+    @Test func shortSoftTrackIsDroppedLongOrStiffKept() throws {
+        // Nodes 0–4: a 0.4 GeV segment; 5–9: a 3 GeV segment; 10–17: a 0.4 GeV track of eight hits.
+        let rows = Self.helix(pT: 0.4, radii: Array(Self.radii.prefix(5))) + Self.helix(pT: 3, phi0: 2, radii: Array(Self.radii.prefix(5)))
+            + Self.helix(pT: 0.4, phi0: -1.5, radii: Self.radii)
+        let config = try TrackBuildingConfig(minHitsLowPt: 8, lowPtBelow: 0.6)
+        let r = try Self.build(config, hits: Self.hits(rows), chains: [[0, 1, 2, 3, 4], [5, 6, 7, 8, 9], Array(10 ... 17)])
+        #expect(Self.lists(r) == [[5, 6, 7, 8, 9], Array(10 ... 17)])
+        #expect(r.statistics.droppedByFit == 1)
+    }
+
+    @Test func weakEdgeJoinsFragmentsOnOneHelix() throws {
+        // Nodes 0–7 on one helix, with 3 → 4 scored below the cut; node 8 lies 30 mm off it.
+        var rows = Self.helix(pT: 1.2, radii: Self.radii)
+        rows.append((rows[4].0 + 30, rows[4].1, rows[4].2))
+        let hits = Self.hits(rows)
+        let config = try TrackBuildingConfig(joinScoreCut: 0.1, joinMaxTransverseResidual: 1, joinMaxLongitudinalResidual: 5)
+        // The weak edge to the off-helix hit 8 scores higher than the true one but fails the helix test.
+        let extra: [(Int32, Int32, Float)] = [(3, 8, 0.4), (3, 4, 0.3)]
+        let r = try Self.build(config, hits: hits, chains: [[0, 1, 2, 3], [4, 5, 6, 7]], extra: extra)
+        #expect(Self.lists(r) == [Array(0 ... 7)])
+        #expect(r.statistics.joins == 1)
+        // Without joins the fragments stay apart.
+        #expect(Self.lists(try Self.build(try TrackBuildingConfig(), hits: hits, chains: [[0, 1, 2, 3], [4, 5, 6, 7]], extra: extra))
+                == [[0, 1, 2, 3], [4, 5, 6, 7]])
+    }
+
+    @Test func fragmentsAcrossAGapAreMerged() throws {
+        // One helix with the hit at 260 mm missing (no edge 3 → 4), and an unrelated track 5–8.
+        let rows = Self.helix(pT: 0.9, cotTheta: 1.2, radii: [32, 72, 116, 172, 360, 500, 660])
+            + Self.helix(pT: 0.9, phi0: 0.45, cotTheta: 1.2, radii: [360, 500, 660, 820])
+        let hits = Self.hits(rows)
+        let chains: [[Int32]] = [[0, 1, 2, 3], [4, 5, 6], [7, 8, 9, 10]]
+        let config = try TrackBuildingConfig(joinMaxTransverseResidual: 1, joinMaxLongitudinalResidual: 5, mergeMaxGap: 400)
+        let r = try Self.build(config, hits: hits, chains: chains)
+        #expect(Self.lists(r) == [[0, 1, 2, 3, 4, 5, 6], [7, 8, 9, 10]])
+        #expect(r.statistics.merges == 1)
+        // A gap longer than allowed is not bridged.
+        let short = try TrackBuildingConfig(joinMaxTransverseResidual: 1, joinMaxLongitudinalResidual: 5, mergeMaxGap: 100)
+        #expect(Self.lists(try Self.build(short, hits: hits, chains: chains)).count == 3)
+        // The order of the edges does not matter.
+        var edges: [(Int32, Int32, Float)] = []
+        for c in chains { for (a, b) in zip(c, c.dropFirst()) { edges.append((a, b, 0.9)) } }
+        edges.reverse()
+        let reversed = try TrackBuilder(config: config).run(nodeCount: hits.count, source: edges.map(\.0), target: edges.map(\.1),
+                                                             scores: edges.map(\.2), hits: hits, scratch: TrackBuildingScratch())
+        #expect(Self.lists(reversed) == Self.lists(r))
+    }
+
+    @Test func freeHitsOnTheHelixArePickedUp() throws {
+        // Nodes 0–7 on one helix; node 8 a second hit on it at 120 mm (an overlapping module), node 9
+        // 5 mm beside it at 125 mm; the graph links only 0–7.
+        var rows = Self.helix(pT: 1.1, radii: Self.radii)
+        rows += Self.helix(pT: 1.1, radii: [120, 125])
+        rows[9].1 += 5
+        let config = try TrackBuildingConfig(pickMaxTransverseResidual: 0.5, pickMaxLongitudinalResidual: 5)
+        let r = try Self.build(config, hits: Self.hits(rows), chains: [Array(0 ... 7)])
+        #expect(Self.lists(r) == [[0, 1, 2, 8, 3, 4, 5, 6, 7]])
+        #expect(r.statistics.pickedHits == 1 && r.statistics.assignedHits == 9)
+        // Hits of a dropped track are free for the kept ones: node 8 first forms a short track of
+        // its own with two off-helix hits, which the length cut drops.
+        rows += [(rows[8].0 + 40, rows[8].1 + 40, rows[8].2), (rows[8].0 + 80, rows[8].1 + 80, rows[8].2)]
+        let withShort = try TrackBuildingConfig(minHits: 4, pickMaxTransverseResidual: 0.5, pickMaxLongitudinalResidual: 5)
+        let r2 = try Self.build(withShort, hits: Self.hits(rows), chains: [Array(0 ... 7), [8, 10, 11]])
+        #expect(Self.lists(r2) == [[0, 1, 2, 8, 3, 4, 5, 6, 7]])
+        #expect(throws: TrackBuildingError.self) { try TrackBuildingConfig(pickMaxTransverseResidual: 1) }
+    }
+
+    @Test func shapeOptionsNeedHitsAndValidConfig() throws {
+        let builder = TrackBuilder(config: try TrackBuildingConfig(maxLongitudinalResidual: 5))
+        #expect(throws: TrackBuildingError.self) {
+            try builder.run(nodeCount: 3, source: [0, 1], target: [1, 2], scores: [0.9, 0.9], scratch: TrackBuildingScratch())
+        }
+        #expect(throws: TrackBuildingError.self) { try TrackBuildingConfig(joinScoreCut: 0.2) }
+        #expect(throws: TrackBuildingError.self) { try TrackBuildingConfig(joinScoreCut: 0.6, joinMaxTransverseResidual: 1) }
+        #expect(throws: TrackBuildingError.self) { try TrackBuildingConfig(mergeMaxGap: 100) }
+        #expect(throws: TrackBuildingError.self) { try TrackBuildingConfig(maxTransverseImpact: -1) }
+        #expect(throws: TrackBuildingError.self) { try TrackBuildingConfig(minHitsLowPt: 0, lowPtBelow: 0.5) }
+    }
+
+    @Test func configDecodesOldModelsAndRoundTrips() throws {
+        let old = try JSONDecoder().decode(TrackBuildingConfig.self,
+                                           from: Data(#"{"score_cut": 0.5, "min_hits": 3, "insert_skipped_hits": true}"#.utf8))
+        #expect(old == (try TrackBuildingConfig()))
+        #expect(!old.needsHits)
+        let full = try TrackBuildingConfig(scoreCut: 0.5, minHits: 4, maxTransverseResidual: 0.5, maxLongitudinalResidual: 5,
+                                           maxTransverseImpact: 2, helixCutsBelowHits: 7, minHitsLowPt: 8, lowPtBelow: 0.6,
+                                           joinScoreCut: 0.05, joinMaxTransverseResidual: 3, joinMaxLongitudinalResidual: 20,
+                                           mergeMaxGap: 300)
+        let back = try JSONDecoder().decode(TrackBuildingConfig.self, from: JSONEncoder().encode(full))
+        #expect(back == full && back.needsHits)
+        // Overrides keep the shape options; a score cut lowered to the join cut or below switches joins off.
+        let raised = try full.overriding(scoreCut: 0.04)
+        #expect(raised.joinScoreCut == nil && raised.mergeMaxGap == 300 && raised.minHitsLowPt == 8)
     }
 }
