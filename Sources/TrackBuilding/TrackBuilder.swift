@@ -319,7 +319,6 @@ public struct TrackBuilder: Sendable {
         swap(&grid, &s.grid); swap(&picks, &s.picks)
         defer { swap(&grid, &s.grid); swap(&picks, &s.picks) }
         grid.fill(nodes: s.nodes, hits: hits, minimumCell: max(20, tolT, tolL))
-        let c = grid.cellSize
         picks.removeAll(keepingCapacity: true)
         for head in 0 ..< nodeCount where s.previous[head] < 0 && s.next[head] >= 0 {
             s.list.removeAll(keepingCapacity: true)

@@ -33,7 +33,7 @@ struct GNNChainBenchmark {
         let tGraph = Date().timeIntervalSince(t); t = Date()
         let scores = try gnn.network.scores(for: graph.graph, workspace: ws)
         let tScore = Date().timeIntervalSince(t); t = Date()
-        let tracks = try gnn.tracks.run(graph: graph.graph, scores: scores, scratch: TrackBuildingScratch())
+        let tracks = try gnn.tracks.run(graph: graph.graph, scores: scores, hits: event.hits, scratch: TrackBuildingScratch())
         return (graph, scores, tracks, [tGraph, tScore, Date().timeIntervalSince(t)])
     }
 

@@ -47,6 +47,6 @@ struct ShippedGNN {
         throws -> (graph: EventGraph, scores: [Float], tracks: TrackBuildingResult) {
         let graph = try builder.run(hits: event.hits, cells: event.cells, scratch: GraphBuilderScratch()).graph
         let scores = try network.scores(for: graph, workspace: workspace)
-        return (graph, scores, try tracks.run(graph: graph, scores: scores, scratch: TrackBuildingScratch()))
+        return (graph, scores, try tracks.run(graph: graph, scores: scores, hits: event.hits, scratch: TrackBuildingScratch()))
     }
 }
