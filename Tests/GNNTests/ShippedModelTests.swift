@@ -21,9 +21,10 @@ struct ShippedModelTests {
         let report = try Evaluator().evaluate(event: event, tracks: built.tracks)
         // Issue 6 track-efficiency target (pT > 1 GeV): ≥ 93 %.
         #expect(try #require(report.efficiency) >= 0.93, "efficiency \(report.efficiency ?? .nan)")
-        // The fake rate is far above the issue's 2 % (fragments of particles below the map's 0.5 GeV,
-        // see Scoring/trackml/MODEL.md); this bound only guards against a regression.
-        #expect(try #require(report.fakeRate) <= 0.3, "fake rate \(report.fakeRate ?? .nan)")
+        // The issue's fake-rate target is ≤ 2 % at μ = 200, where the shipped settings give ≈ 2.6 %
+        // (Scoring/trackml/MODEL.md); this event has ≈ 500 tracks, so one fake is 0.2 %: the bound
+        // guards the track-quality steps (24 % without them) with room for that fluctuation.
+        #expect(try #require(report.fakeRate) <= 0.05, "fake rate \(report.fakeRate ?? .nan)")
         #expect(built.tracks.trackOfHit(hitCount: event.hits.count) != nil)
     }
 
