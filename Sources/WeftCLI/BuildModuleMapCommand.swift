@@ -26,20 +26,7 @@ struct BuildModuleMapCommand: ParsableCommand {
     @Option(help: "Detector: an embedded name (default trackml), a description directory or a detectors.csv[.gz] file.")
     var detector: String = "trackml"
 
-    @Option(help: "Directory of events with truth (TrackML CSV and/or HDF5 stores).")
-    var events: String?
-
-    @Option(help: "Simulate this many events in memory instead of reading --events.")
-    var simulate: Int?
-
-    @Option(parsing: .unconditional, help: "Pile-up μ of simulated events.")
-    var mu: Double = 200
-
-    @Option(help: "Seed of simulated events.")
-    var seed: UInt64 = 1
-
-    @Option(help: "Number of the first simulated event.")
-    var firstEvent: UInt64 = 0
+    @OptionGroup var sample: TruthEventSample
 
     @Option(help: "Module-map settings (JSON ModuleMapConfig).")
     var config: String?
@@ -57,9 +44,6 @@ struct BuildModuleMapCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard (events == nil) != (simulate == nil) else { throw ValidationError("give exactly one of --events DIR or --simulate N") }
-        if let n = simulate, n < 1 { throw ValidationError("--simulate must be at least 1") }
-        guard mu.isFinite, mu >= 0 else { throw ValidationError("--mu must be ≥ 0") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
         if let p = ptMin, !(p >= 0) { throw ValidationError("--pt-min must be ≥ 0 GeV") }
     }
@@ -90,15 +74,15 @@ struct BuildModuleMapCommand: ParsableCommand {
         var settings = try Self.loadJSON(ModuleMapConfig.self, config) ?? ModuleMapConfig()
         if let ptMin { settings.ptMin = ptMin }
         var builder = ModuleMapBuilder(detector: geometry, config: settings)
-        let sources = try events.map { try EventCollection.sources(in: $0) } ?? []
-        if events != nil && sources.isEmpty { throw InputError("no events in \(events!)") }
-        let simulation = try simulate.map { _ in
-            try FastSimulation(detector: geometry, config: SimulationConfig(generator: GeneratorConfig(pileup: mu)))
+        let sources = try sample.events.map { try EventCollection.sources(in: $0) } ?? []
+        if let dir = sample.events, sources.isEmpty { throw InputError("no events in \(dir)") }
+        let simulation = try sample.simulate.map { _ in
+            try FastSimulation(detector: geometry, config: SimulationConfig(generator: GeneratorConfig(pileup: sample.mu)))
         }
-        let count = simulate ?? sources.count
+        let count = sample.simulate ?? sources.count
         let progress = ProgressLine(total: count, label: "module map")
         for k in 0 ..< count {
-            let event = try simulation.map { $0.simulate(event: firstEvent + UInt64(k), seed: seed, threads: threads).event }
+            let event = try simulation.map { $0.simulate(event: sample.firstEvent + UInt64(k), seed: sample.seed, threads: threads).event }
                 ?? sources[k].load(parts: [.particles, .truth], required: [.truth], detector: geometry)
             try builder.add(event)
             progress.update(done: k + 1, detail: "\(event.hits.count) hits, \(builder.doubletCount) doublets")
@@ -108,8 +92,8 @@ struct BuildModuleMapCommand: ParsableCommand {
         let path = output ?? GNNChainConfig().moduleMapPath(detector: detector)
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." :
                                                     (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        let provenance = Provenance(detector: geometry.name, source: events.map { "events in \($0)" }
-                                        ?? "simulated tt̄ + pile-up μ = \(mu), seed \(seed), events \(firstEvent)…\(firstEvent + UInt64(count) - 1)",
+        let provenance = Provenance(detector: geometry.name, source: sample.events.map { "events in \($0)" }
+                                        ?? sample.simulatedDescription(count: count),
                                     events: builder.eventCount, particles: builder.particleCount, doublets: builder.doubletCount,
                                     config: settings, weftVersion: WeftVersion.string,
                                     command: CommandLine.arguments.joined(separator: " "))

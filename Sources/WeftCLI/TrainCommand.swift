@@ -29,11 +29,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Detector: an embedded name (default trackml), a description directory or a detectors.csv[.gz] file.")
     var detector: String = "trackml"
 
-    @Option(help: "Directory of training events with truth (TrackML CSV and/or HDF5 stores).")
-    var events: String?
-
-    @Option(help: "Simulate this many training events in memory instead of reading --events.")
-    var simulate: Int?
+    @OptionGroup var sample: TruthEventSample
 
     @Option(help: "Simulated validation events (with --simulate; numbered after the training events).")
     var validation: Int = 4
@@ -41,14 +37,6 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Fraction of --events used for validation.")
     var validationFraction: Double = 0.1
 
-    @Option(parsing: .unconditional, help: "Pile-up μ of simulated events.")
-    var mu: Double = 200
-
-    @Option(help: "Seed of simulated events.")
-    var seed: UInt64 = 1
-
-    @Option(help: "Number of the first simulated event.")
-    var firstEvent: UInt64 = 0
 
     @Option(help: "Module map (default Seeds/<detector>/module-map.h5).")
     var moduleMap: String?
@@ -87,11 +75,8 @@ struct TrainCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard (events == nil) != (simulate == nil) else { throw ValidationError("give exactly one of --events DIR or --simulate N") }
-        if let n = simulate, n < 1 { throw ValidationError("--simulate must be at least 1") }
         guard validation >= 0 else { throw ValidationError("--validation must be ≥ 0") }
         guard (0 ..< 1).contains(validationFraction) else { throw ValidationError("--validation-fraction must be in [0, 1)") }
-        guard mu.isFinite, mu >= 0 else { throw ValidationError("--mu must be ≥ 0") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
         if let s = sectors, s < 1 { throw ValidationError("--sectors must be at least 1") }
     }
@@ -152,21 +137,23 @@ struct TrainCommand: ParsableCommand {
         let loadEvent: (Int) throws -> Event
         let trainingIndices: [Int], validationIndices: [Int]
         let dataDescription: String
-        if let simulate {
-            let simulation = try FastSimulation(detector: geometry, config: SimulationConfig(generator: GeneratorConfig(pileup: mu)))
-            loadEvent = { simulation.simulate(event: firstEvent + UInt64($0), seed: seed, threads: threads).event }
+        if let simulate = sample.simulate {
+            let first = sample.firstEvent
+            let simulation = try FastSimulation(detector: geometry, config: SimulationConfig(generator: GeneratorConfig(pileup: sample.mu)))
+            loadEvent = { simulation.simulate(event: sample.firstEvent + UInt64($0), seed: sample.seed, threads: threads).event }
             trainingIndices = Array(0 ..< simulate)
             validationIndices = Array(simulate ..< simulate + validation)
-            dataDescription = "simulated tt̄ + pile-up μ = \(mu), seed \(seed), training events \(firstEvent)…\(firstEvent + UInt64(simulate) - 1), "
-                + "validation events \(firstEvent + UInt64(simulate))…\(firstEvent + UInt64(simulate + validation) - 1)"
+            dataDescription = "simulated tt̄ + pile-up μ = \(sample.mu), seed \(sample.seed), training events \(first)…\(first + UInt64(simulate) - 1), "
+                + "validation events \(first + UInt64(simulate))…\(first + UInt64(simulate + validation) - 1)"
         } else {
-            let sources = try EventCollection.sources(in: events!)
-            guard sources.count >= 1 else { throw InputError("no events in \(events!)") }
+            let directory = sample.events!
+            let sources = try EventCollection.sources(in: directory)
+            guard sources.count >= 1 else { throw InputError("no events in \(directory)") }
             loadEvent = { try sources[$0].load(parts: [.particles, .truth], required: [.truth], detector: geometry) }
             let nValidation = sources.count >= 2 ? max(validationFraction > 0 ? 1 : 0, Int((validationFraction * Double(sources.count)).rounded())) : 0
             trainingIndices = Array(0 ..< sources.count - nValidation)
             validationIndices = Array(sources.count - nValidation ..< sources.count)
-            dataDescription = "events in \(events!) (the last \(nValidation) for validation)"
+            dataDescription = "events in \(directory) (the last \(nValidation) for validation)"
         }
         let scratch = GraphBuilderScratch()
         func graphs(_ indices: [Int], label: String) throws -> (samples: [TrainingGraph], edges: Int, trueEdges: Int) {
