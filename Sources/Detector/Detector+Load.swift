@@ -28,7 +28,9 @@ extension Detector {
     /// - a directory: generated from its `detector.json`;
     /// - a `.json` file (or `.json.gz`): generated from that description;
     /// - any other file: a TrackML `detectors.csv` or `detectors.csv.gz` (with or without the leading
-    ///   index column); its field and per-layer material come from the embedded `trackml` description.
+    ///   index column); its field and the material of its strip end-caps are those measured on the real
+    ///   events (``TrackMLRealConditions``), the rest of its per-layer material comes from the embedded
+    ///   `trackml` description.
     ///
     /// - Throws: ``DetectorError``: unknown name (the message lists the embedded ones), unreadable
     ///   file, malformed description or CSV (with file, line and field), duplicate module ids,

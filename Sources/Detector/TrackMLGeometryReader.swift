@@ -4,9 +4,12 @@ import FileSupport
 /// Reads a TrackML `detectors.csv` (plain or gzip) into a ``Detector``.
 ///
 /// Columns are found by name, so the extra unnamed leading index column that pandas writes is
-/// accepted as well as the original layout. The file carries no field and no material: they are
-/// taken from `reference` (the embedded `trackml` description) for layers it knows; other layers
-/// get a sensor-only material estimate (see ``Detector/init(name:modules:field:layerMaterial:volumeNames:)``).
+/// accepted as well as the original layout. The file carries no field and no material: the field
+/// is that of the real TrackML events (``TrackMLRealConditions/field``), the material is the
+/// measured real one where it differs from the embedded description
+/// (``TrackMLRealConditions/materialX0(volume:)``, the strip end-caps), else taken from `reference`
+/// (the embedded `trackml` description) for layers it knows; other layers get a sensor-only
+/// estimate (see ``Detector/init(name:modules:field:layerMaterial:volumeNames:)``).
 enum TrackMLGeometryReader {
     /// The columns a geometry file must have.
     static let columns = ["volume_id", "layer_id", "module_id", "cx", "cy", "cz",
@@ -44,10 +47,11 @@ enum TrackMLGeometryReader {
         let material: (GeometryID, LayerKind) -> Double? = { id, kind in
             guard let ref = reference, let k = ref.layerIndex(of: id) else { return nil }
             let layer = ref.layers[Int(k)]
-            return layer.id == id && layer.kind == kind ? layer.materialX0 : nil
+            guard layer.id == id && layer.kind == kind else { return nil }
+            return TrackMLRealConditions.materialX0(volume: id.volume) ?? layer.materialX0
         }
         let name: (Int32) -> String? = { id in reference?.volumeIndex(of: id).map { reference!.volumes[Int($0)].name } }
         return try Detector(name: path, source: path, modules: table, lines: lines,
-                            field: reference?.field ?? .uniform(bz: 2.0), material: material, volumeName: name)
+                            field: TrackMLRealConditions.field, material: material, volumeName: name)
     }
 }

@@ -112,6 +112,26 @@ extension CombinatorialKalmanFilter {
             let p = cache.node(inner)
             for i in 0 ..< 30 { p[CKFCache.predictedX + i] = cache.scratch[Self.scratchSmooth + i] }
             flip(p + CKFCache.predictedX, p + CKFCache.predictedC)
+            if let material = extensions.material {
+                // The forward filter adds a layer's scattering on arrival, before its hit: the smoothed
+                // top state holds the direction after the top layer's material. Inwards, that scattering
+                // lies between the top hit and every inner hit, so its noise enters first (and the
+                // energy lost in it is given back). Without it the inward predictions on the seed
+                // layers are too narrow by θ0 × the lever arm: for 1 GeV in the pixel barrel about
+                // 0.1 mm against a predicted σ of 0.05 mm (simulated μ = 200: 38 % of the true
+                // pixel-barrel hits the inward search met had χ² > 16).
+                let x = p + CKFCache.predictedX
+                let sinT = sin(x[3])
+                let dir = SIMD3(sinT * cos(x[2]), sinT * sin(x[2]), cos(x[3]))
+                let cosIncidence = moduleFrames.withUnsafeBufferPointer { frames -> Double in
+                    let f = frames.baseAddress! + 12 * Int(perigeeModule)
+                    return abs((dir * SIMD3(f[5], f[8], f[11])).sum())
+                }
+                let noise = cache.scratch + Self.scratchNoise
+                material.apply(parameters: x, noise: noise, x0: layerMaterial[Int(measurements.layer[Int(top)])],
+                               cosIncidence: cosIncidence, backward: true)
+                for i in 0 ..< 25 { p[CKFCache.predictedC + i] += noise[i] }
+            }
             for i in 0 ..< 30 { p[CKFCache.filteredX + i] = p[CKFCache.predictedX + i] }
             setIdentity(p + CKFCache.jacobian)
             cache.finished.removeAll(keepingCapacity: true)
@@ -336,7 +356,9 @@ extension CombinatorialKalmanFilter {
                 cache.hit[Int(node)] = best.hit
                 cache.chi2[Int(node)] = best.chi2
                 updated.outliers += 1
-            } else if detector.contains(u: x[0], v: x[1], module: module, tolerance: -options.holeEdgeMargin) {
+            } else if measurements.layerIsReadOut[Int(layer)],
+                      detector.contains(u: x[0], v: x[1], module: module, tolerance: -options.holeEdgeMargin) {
+                // A module of a volume that gave no hit at all in this event (not read out) is no hole.
                 cache.kind[Int(node)] = .hole
                 updated.holes += 1
                 updated.consecutiveHoles += 1

@@ -26,6 +26,11 @@ public struct Measurements: Sendable {
     public let hitsByModule: [Int32]
     /// Start of each module's hits in ``hitsByModule`` (module count + 1 entries).
     public let moduleStart: [Int32]
+    /// Whether each layer (by index in the detector's layer list) was read out in this event: its
+    /// volume holds at least one hit. A volume without a single hit was not read out (masked, or
+    /// cut from a data subset such as the barrel-only `barrel-ez-0.1`), so a track crossing it
+    /// without a hit has no hole there; in a full event every volume has hits.
+    public let layerIsReadOut: [Bool]
 
     /// The number of hits.
     public var count: Int { module.count }
@@ -75,8 +80,11 @@ public struct Measurements: Sendable {
             let m = Int(module[i])
             sorted[Int(fill[m])] = Int32(i); fill[m] += 1
         }
+        var volumeHasHits = Set<Int32>()
+        for l in Set(layer) { volumeHasHits.insert(detector.layers[Int(l)].volume) }
         self.module = module; self.layer = layer; self.u = u; self.v = v
         varianceU = vu; varianceV = vv; hitsByModule = sorted; moduleStart = counts
+        layerIsReadOut = detector.layers.map { volumeHasHits.contains($0.volume) }
     }
 
     /// The hit rows on module `m`.

@@ -4,6 +4,7 @@ import EventIO
 import Evaluation
 import KalmanFinding
 import Seeding
+import Foundation
 import Testing
 
 @Suite("Real TrackML events", .enabled(if: Fixtures.hasRealData))
@@ -51,5 +52,91 @@ struct RealDataTests {
         }
         #expect(primaries >= 30)
         #expect(Double(found) >= 0.95 * Double(primaries), "\(found) of \(primaries) primaries found")
+    }
+
+    @Test("5 % subset of event 1, shipped cut set: TrackML score ≥ 0.83, efficiency (pT > 1 GeV) ≥ 85 %")
+    func allVolumesSubsetScore() throws {
+        // With a uniform 2 T field, the description's strip end-cap material and no scattering of the
+        // top seed layer in the inward search this was score 0.76, efficiency 44/54; now 0.856, 47/54.
+        // The particles still missed are secondaries from vertices 38–530 mm off the beam line,
+        // out of reach of seeds that point to the luminous region.
+        let event = try TrackMLEventReader.read(prefix: Fixtures.dataDirectory + "/event000000001/event000000001",
+                                                parts: [.particles, .truth], required: [.truth, .particles])
+        let (_, tracks) = try Fixtures.reconstruct(event, detector: Self.geometry, threads: 2)
+        let report = try Evaluator().evaluate(event: event, tracks: tracks.tracks)
+        #expect(try #require(report.trackmlScore) >= 0.83, "score \(report.trackmlScore ?? 0)")
+        #expect(try #require(report.efficiency) >= 0.85, "efficiency \(report.efficiency ?? 0)")
+        #expect(try #require(report.fakeRate) <= 0.02)
+    }
+
+    @Test("The real field reproduces the bending of the real truth in every |z| slice; 2 T uniform does not")
+    func fieldAgainstTruth() throws {
+        // For consecutive truth hits of one particle, the change of the transverse momentum direction
+        // per transverse arc length is dφ/ds_T = −k q/pT · (Bz − cot θ · B_T·û), û the transverse
+        // direction of flight: the effective field the track finder must model. Compared per slice
+        // of 300 mm in |z| (median over pairs, the model averaged along each pair's chord).
+        var slices = [Int: (data: [Double], model: [Double])]()
+        let field = Self.geometry.field
+        for prefix in ["/event000000001/event000000001", "/barrel-ez-0.1/event000001000"] {
+            let event = try TrackMLEventReader.read(prefix: Fixtures.dataDirectory + prefix,
+                                                    parts: [.particles, .truth], required: [.truth, .particles])
+            let truth = event.truth!, particles = event.particles!
+            let index = particles.indexByParticleID()
+            for (p, hits) in Fixtures.hitsByParticle(event) {
+                guard let r = index[p].map(Int.init), particles.charge[r] != 0 else { continue }
+                let q = Double(particles.charge[r])
+                func position(_ h: Int) -> SIMD3<Double> { SIMD3(Double(truth.tx[h]), Double(truth.ty[h]), Double(truth.tz[h])) }
+                func momentum(_ h: Int) -> SIMD3<Double> { SIMD3(Double(truth.tpx[h]), Double(truth.tpy[h]), Double(truth.tpz[h])) }
+                let ordered = hits.sorted { (position($0) * position($0)).sum() < (position($1) * position($1)).sum() }
+                for (a, b) in zip(ordered, ordered.dropFirst()) {
+                    let pa = momentum(a), pb = momentum(b)
+                    let ptA = (pa.x * pa.x + pa.y * pa.y).squareRoot(), ptB = (pb.x * pb.x + pb.y * pb.y).squareRoot()
+                    let xa = position(a), xb = position(b)
+                    let chord = ((xb.x - xa.x) * (xb.x - xa.x) + (xb.y - xa.y) * (xb.y - xa.y)).squareRoot()
+                    guard min(ptA, ptB) > 0.5, chord > 20 else { continue }
+                    var dphi = atan2(pb.y, pb.x) - atan2(pa.y, pa.x)
+                    if dphi > .pi { dphi -= 2 * .pi } else if dphi < -.pi { dphi += 2 * .pi }
+                    let arc = abs(dphi) < 1e-9 ? chord : chord * abs(dphi) / 2 / sin(abs(dphi) / 2)
+                    let pt = (ptA + ptB) / 2
+                    let data = -dphi * pt / (PhysicsConstants.curvatureConstant * q * arc)
+                    let pm = (pa + pb) / 2
+                    let ptm = (pm.x * pm.x + pm.y * pm.y).squareRoot()
+                    var model = 0.0
+                    for f in [0.25, 0.5, 0.75] {
+                        let x = xa + f * (xb - xa)
+                        let bf = field.field(at: x)
+                        model += (bf.z - pm.z / ptm * (bf.x * pm.x + bf.y * pm.y) / ptm) / 3
+                    }
+                    let zMid = abs((xa.z + xb.z) / 2)
+                    slices[Int(zMid / 300), default: ([], [])].data.append(data)
+                    slices[Int(zMid / 300)]!.model.append(model)
+                }
+            }
+        }
+        func median(_ v: [Double]) -> Double { let s = v.sorted(); return s[s.count / 2] }
+        var worstUniform = 0.0, tested = 0
+        for (k, s) in slices.sorted(by: { $0.key < $1.key }) where s.data.count >= 30 {
+            tested += 1
+            let data = median(s.data), model = median(s.model)
+            // The three-parameter coil is worst at 2100–2400 mm (0.11 T, where uniform 2 T is off by 1.6 T).
+            #expect(abs(data - model) < 0.15, "|z| \(300 * k)–\(300 * k + 300) mm: truth \(data) T, model \(model) T")
+            worstUniform = max(worstUniform, abs(data - 2))
+        }
+        #expect(tested >= 8)
+        #expect(worstUniform > 1, "a uniform 2 T field should be far off toward the end-caps")
+    }
+
+    @Test("A volume without hits is not read out: its modules give no holes")
+    func readOutVolumes() throws {
+        let barrel = try TrackMLEventReader.read(prefix: Fixtures.dataDirectory + "/barrel-ez-0.1/event000001000",
+                                                 parts: [], required: [])
+        let full = try TrackMLEventReader.read(prefix: Fixtures.dataDirectory + "/event000000001/event000000001",
+                                               parts: [], required: [])
+        let g = Self.geometry
+        let barrelOnly = try Measurements(hits: barrel.hits, detector: g)
+        for (k, layer) in g.layers.enumerated() {
+            #expect(barrelOnly.layerIsReadOut[k] == [8, 13, 17].contains(layer.volume), "layer \(layer.id)")
+        }
+        #expect(try Measurements(hits: full.hits, detector: g).layerIsReadOut.allSatisfy { $0 })
     }
 }

@@ -48,7 +48,9 @@ import Testing
         #expect(real.layers.count == 48)
         for (a, b) in zip(real.layers, generated.layers) {
             #expect(abs(a.position - b.position) < 0.01, "layer \(a.id): \(a.position) vs \(b.position)")
-            #expect(a.materialX0 == b.materialX0, "the CSV loader takes material from the trackml description")
+            // The CSV loader takes material from the trackml description, except where the real
+            // events measure otherwise (TrackMLRealConditionsTests).
+            #expect(a.materialX0 == (TrackMLRealConditions.materialX0(volume: a.volume) ?? b.materialX0), "layer \(a.id)")
         }
         let barrelRadii = generated.layers.filter { $0.volume == 8 }.map { ($0.position * 10).rounded() / 10 }
         #expect(barrelRadii == [32, 72, 116, 172])
