@@ -67,16 +67,44 @@ public struct SeedFinder: Sendable {
         let nSigma2 = c.cotThetaSigmas * c.cotThetaSigmas
         let highland2 = derived.highland * derived.highland
         let minPt2 = c.minPt * c.minPt
-        let maxCurvature = 1 / derived.minRadius
         let isBarrelMiddle = derived.slotKind[ms] == .barrel
+        let cuts = TripletCuts(rm: rm, zm: zm, varRM: varRM, varZM: varZM, isBarrelMiddle: isBarrelMiddle, derived: derived)
+        let middleSlot = Int32(ms)
         cache.triplets.removeAll(keepingCapacity: true)
         // Tops sorted by cot θ: each bottom only scans the tops whose cot θ lies within the largest
-        // window any top could need (measurement errors plus scattering at the minimum pT).
-        cache.tops.sort { $0.cotTheta != $1.cotTheta ? $0.cotTheta < $1.cotTheta : $0.spacePoint < $1.spacePoint }
-        var maxTopError2 = 0.0, maxTopInverseDR = 0.0
-        for t in cache.tops {
-            maxTopError2 = max(maxTopError2, t.errorCotTheta2); maxTopInverseDR = max(maxTopInverseDR, t.inverseDeltaR)
+        // window any top could need (measurement errors plus scattering at the minimum pT). The sort
+        // moves 16-byte keys (cot θ, then space point: a total order) and gathers the tops once.
+        cache.topOrder.removeAll(keepingCapacity: true)
+        for (i, t) in cache.tops.enumerated() {
+            cache.topOrder.append(.init(cotTheta: t.cotTheta, spacePoint: t.spacePoint, index: Int32(i)))
         }
+        cache.topOrder.sort { $0.cotTheta != $1.cotTheta ? $0.cotTheta < $1.cotTheta : $0.spacePoint < $1.spacePoint }
+        let nTops = cache.tops.count
+        var maxTopError2 = 0.0, maxTopInverseDR = 0.0
+        cache.sortedTops.removeAll(keepingCapacity: true)
+        // The prefilter's inputs as columns (cot θ, u, v, σ²(cot θ), 1/Δr, secant), each nTops long.
+        cache.topColumns.removeAll(keepingCapacity: true)
+        cache.topColumns.append(contentsOf: repeatElement(0, count: 6 * nTops))
+        for (k, key) in cache.topOrder.enumerated() {
+            var t = cache.tops[Int(key.index)]
+            t.secant = (1 + t.cotTheta * t.cotTheta).squareRoot()
+            maxTopError2 = max(maxTopError2, t.errorCotTheta2); maxTopInverseDR = max(maxTopInverseDR, t.inverseDeltaR)
+            cache.sortedTops.append(t)
+            cache.topColumns[k] = t.cotTheta
+            cache.topColumns[nTops + k] = t.u
+            cache.topColumns[2 * nTops + k] = t.v
+            cache.topColumns[3 * nTops + k] = t.errorCotTheta2
+            cache.topColumns[4 * nTops + k] = t.inverseDeltaR
+            cache.topColumns[5 * nTops + k] = t.secant
+        }
+        cache.topColumns.withUnsafeBufferPointer { cache.topWindows.rebuild(UnsafeBufferPointer(rebasing: $0[0 ..< nTops])) }
+        if cache.rejected.count < nTops { cache.rejected = [Bool](repeating: false, count: nTops) }
+        // Local references (no copies: nothing writes to them below) let the pair loop read through
+        // raw buffers while it appends to the triplets.
+        let sortedTops = cache.sortedTops, columns = cache.topColumns, topWindows = cache.topWindows
+        var rejected: [Bool] = []
+        swap(&rejected, &cache.rejected)
+        defer { swap(&rejected, &cache.rejected) }
         for b in cache.bottoms {
             let groupStart = cache.triplets.count
             // A cot θ window valid for every top: the test below with |cot θ_t| ≤ |cot θ_b| + W.
@@ -93,51 +121,34 @@ public struct SeedFinder: Sendable {
                 if w <= window { window = w; break }
                 window = w
             }
-            var lo = 0, hi = cache.tops.count
-            let target = b.cotTheta - window
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if cache.tops[mid].cotTheta < target { lo = mid + 1 } else { hi = mid }
+            let bottomSecant = (1 + b.cotTheta * b.cotTheta).squareRoot()
+            let pathScale = cuts.pathScale(bottomCotTheta: b.cotTheta)
+            // The tops with cot θ in [cot_b − W, cot_b + W].
+            let range = columns.withUnsafeBufferPointer { col in
+                topWindows.window(lower: b.cotTheta - window, upper: b.cotTheta + window,
+                                  in: UnsafeBufferPointer(rebasing: col[0 ..< nTops]))
             }
-            var ti = lo
-            while ti < cache.tops.count {
-                let t = cache.tops[ti]
-                ti += 1
-                if t.cotTheta > b.cotTheta + window { break }
-                guard links.allows(bottom: b.slot, middle: Int32(ms), top: t.slot) else { continue }
-                // cot θ of the two doublets must agree within measurement errors and scattering.
-                let cotAvg2 = b.cotTheta * t.cotTheta
-                let iSinTheta2 = 1 + max(cotAvg2, 0)
-                let error2 = b.errorCotTheta2 + t.errorCotTheta2
-                    + 2 * (varZM + max(cotAvg2, 0) * varRM) * b.inverseDeltaR * t.inverseDeltaR
-                let dCot = b.cotTheta - t.cotTheta
-                let dCot2 = dCot * dCot
-                // Path through the middle layer: ∝ 1/sin θ in a barrel, ∝ 1/|cos θ| on a disc; the
-                // Highland term is evaluated for the seed gap's X and scaled by the path factor.
-                let pathFactor = isBarrelMiddle ? iSinTheta2.squareRoot() : iSinTheta2.squareRoot() / max(absB, 1e-3)
-                // σ(Δcot θ) from scattering = θ0/sin²θ = highland·√(1 + cot²θ)/pT.
-                let scatterPerPt2 = highland2 * pathFactor * iSinTheta2
-                guard dCot2 <= nSigma2 * (error2 + scatterPerPt2 / minPt2) else { continue }
-                // Circle through the three points: a line v = A u + B in conformal space.
-                let dU = t.u - b.u
-                guard dU != 0 else { continue }
-                let A = (t.v - b.v) / dU
-                let B = b.v - A * b.u
-                let S2 = 1 + A * A
-                // R = √(1 + A²)/(2|B|): signed curvature 2B/√(1 + A²).
-                let curvature = 2 * B / S2.squareRoot()
-                guard abs(curvature) <= maxCurvature else { continue }
-                let pt = derived.ptPerRadius / max(abs(curvature), 1e-12)
-                guard dCot2 <= nSigma2 * (error2 + scatterPerPt2 / (pt * pt)) else { continue }
-                // Exact distance of the circle from the beam line (stable as B → 0):
-                // d0 = |rm (rm B − A)| / (√((B rm − A/2)² + 1/4) + √(1 + A²)/2).
-                let num = abs(rm * (rm * B - A))
-                let den = ((B * rm - A / 2) * (B * rm - A / 2) + 0.25).squareRoot() + S2.squareRoot() / 2
-                let impact = num / den
-                guard impact <= c.impactMax else { continue }
-                cache.triplets.append(.init(bottom: b.spacePoint, top: t.spacePoint, topSlot: t.slot,
-                                            curvature: curvature, impact: impact, z0: zm - rm * b.cotTheta,
-                                            cotChi2: dCot2 / (error2 + scatterPerPt2 / (pt * pt))))
+            guard !range.isEmpty else { continue }
+            let lo = range.lowerBound, hi = range.upperBound
+            // First the division-free necessary conditions for the whole range (straight-line
+            // arithmetic over columns); then the reference cuts for the few pairs left, so the
+            // accepted triplets are exactly the reference's.
+            columns.withUnsafeBufferPointer { col in
+                rejected.withUnsafeMutableBufferPointer { out in
+                    for i in lo ..< hi {
+                        out[i] = cuts.prefilterRejects(bottom: b, bottomSecant: bottomSecant, pathScale: pathScale,
+                                                       topCotTheta: col[i], topU: col[nTops + i], topV: col[2 * nTops + i],
+                                                       topError2: col[3 * nTops + i], topInverseDeltaR: col[4 * nTops + i],
+                                                       topSecant: col[5 * nTops + i])
+                    }
+                }
+            }
+            sortedTops.withUnsafeBufferPointer { tops in
+                for i in lo ..< hi where !rejected[i] {
+                    let t = tops[i]
+                    guard links.allows(bottom: b.slot, middle: middleSlot, top: t.slot) else { continue }
+                    if let triplet = cuts.evaluate(bottom: b, top: t) { cache.triplets.append(triplet) }
+                }
             }
             // Seed confirmation: other tops of the same bottom–middle pair on other layers with the
             // same curvature make the seed (very likely) a real track.
@@ -261,7 +272,7 @@ public struct SeedFinder: Sendable {
                         let iDR = 1 / deltaR
                         let er = ((varZM + sp.varianceZ[o]) + cot * cot * (varRM + sp.varianceR[o])) * iDR * iDR
                         list.append(.init(spacePoint: Int32(o), slot: s32, cotTheta: cot, u: xn * iDR2, v: yn * iDR2,
-                                          errorCotTheta2: er, inverseDeltaR: iDR))
+                                          errorCotTheta2: er, inverseDeltaR: iDR, secant: 0))
                     }
                 }
             }

@@ -16,6 +16,9 @@ public struct SeedFinderCache: Sendable {
         var errorCotTheta2: Double
         /// 1/Δr_T between the two points, 1/mm.
         var inverseDeltaR: Double
+        /// √(1 + cot²θ), filled for the top doublets once they are collected (the prefilter's bound
+        /// on the path through the middle layer).
+        var secant: Double
     }
 
     /// A triplet accepted by the cuts, before the seed filter.
@@ -28,13 +31,32 @@ public struct SeedFinderCache: Sendable {
         var quality: Double = 0
     }
 
+    /// The sort key of a top doublet: cot θ, then the space point (a total order), and its index in
+    /// ``tops``.
+    struct TopKey {
+        var cotTheta: Double
+        var spacePoint: Int32
+        var index: Int32
+    }
+
     var bottoms: [Doublet] = []
     var tops: [Doublet] = []
+    /// The tops' sort keys, in cot θ order once sorted.
+    var topOrder: [TopKey] = []
+    /// The tops in cot θ order.
+    var sortedTops: [Doublet] = []
+    /// The sorted tops' cot θ, u, v, σ²(cot θ), 1/Δr and secant as six consecutive columns.
+    var topColumns: [Double] = []
+    /// The cot θ window lookup of the sorted tops.
+    var topWindows = SortedWindowIndex()
+    /// Per sorted top: whether the prefilter rejected it for the current bottom.
+    var rejected: [Bool] = []
     var triplets: [Triplet] = []
     var order: [Int32] = []
 
     /// An empty cache.
     public init() {
-        bottoms.reserveCapacity(256); tops.reserveCapacity(256); triplets.reserveCapacity(256); order.reserveCapacity(256)
+        bottoms.reserveCapacity(256); tops.reserveCapacity(256); topOrder.reserveCapacity(256); sortedTops.reserveCapacity(256)
+        topColumns.reserveCapacity(6 * 256); triplets.reserveCapacity(256); order.reserveCapacity(256)
     }
 }
