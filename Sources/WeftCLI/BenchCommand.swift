@@ -287,17 +287,12 @@ struct BenchMethodSummary: Encodable {
         self.method = method
         let n = Double(max(1, reports.count))
         tracksPerEvent = Double(reports.map(\.trackCount).reduce(0, +)) / n
-        func pooled(_ value: (EvaluationReport) -> Double?, _ weight: (EvaluationReport) -> Int) -> Double? {
-            let w = reports.map(weight).reduce(0, +)
-            guard w > 0 else { return nil }
-            return reports.reduce(0.0) { $0 + (value($1) ?? 0) * Double(weight($1)) } / Double(w)
-        }
-        efficiency = pooled(\.efficiency, \.selectedParticleCount)
-        efficiencyPt05 = pooled(\.efficiencyPt05, \.selectedParticleCountPt05)
-        fakeRate = pooled(\.fakeRate, \.trackCount)
-        duplicateRate = pooled(\.duplicateRate, \.trackCount)
-        let scores = reports.compactMap(\.trackmlScore)
-        trackmlScore = scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count)
+        let pooled = PooledPerformance(reports.map(PooledPerformance.Event.init))
+        efficiency = pooled.efficiency
+        efficiencyPt05 = pooled.efficiencyPt05
+        fakeRate = pooled.fakeRate
+        duplicateRate = pooled.duplicateRate
+        trackmlScore = pooled.trackmlScore
         throughputFOM = trackmlScore.flatMap { try? ThroughputFigureOfMerit.value(score: $0, secondsPerEvent: medianSeconds) }
         self.peakMiB = peakMiB
         speedupOverOneThread = baseline.map { $0.median / medianSeconds }

@@ -83,20 +83,13 @@ struct ScanRow: Encodable {
         }
         peakRSSMiB = ev.compactMap(\.peakRSSMiB).max()
         reconstructionMiB = ev.compactMap { e in e.peakRSSMiB.flatMap { p in e.rssBeforeMiB.map { max(0, p - $0) } } }.max()
-        let sel = ev.map(\.selected).reduce(0, +), selPt05 = ev.map(\.selectedPt05).reduce(0, +)
-        if sel > 0 {
-            let e = ev.reduce(0.0) { $0 + ($1.efficiency ?? 0) * Double($1.selected) } / Double(sel)
-            efficiency = e
-            efficiencyError = (e * (1 - e) / Double(sel)).squareRoot()
-        }
-        if selPt05 > 0 { efficiencyPt05 = ev.reduce(0.0) { $0 + ($1.efficiencyPt05 ?? 0) * Double($1.selectedPt05) } / Double(selPt05) }
-        let trackSum = ev.map(\.tracks).reduce(0, +)
-        if trackSum > 0 {
-            fakeRate = Double(ev.map(\.fakeTracks).reduce(0, +)) / Double(trackSum)
-            duplicateRate = Double(ev.map(\.duplicateTracks).reduce(0, +)) / Double(trackSum)
-        }
-        let scores = ev.compactMap(\.trackmlScore)
-        trackmlScore = scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count)
+        let pooled = PooledPerformance(ev.map {
+            PooledPerformance.Event(efficiency: $0.efficiency, selected: $0.selected, efficiencyPt05: $0.efficiencyPt05,
+                                    selectedPt05: $0.selectedPt05, tracks: $0.tracks, fakeTracks: $0.fakeTracks,
+                                    duplicateTracks: $0.duplicateTracks, trackmlScore: $0.trackmlScore)
+        })
+        efficiency = pooled.efficiency; efficiencyError = pooled.efficiencyError; efficiencyPt05 = pooled.efficiencyPt05
+        fakeRate = pooled.fakeRate; duplicateRate = pooled.duplicateRate; trackmlScore = pooled.trackmlScore
         throughputFOM = trackmlScore.flatMap { try? ThroughputFigureOfMerit.value(score: $0, secondsPerEvent: total.median) }
     }
 }
