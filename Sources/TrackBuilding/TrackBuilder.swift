@@ -172,6 +172,42 @@ public struct TrackBuilder: Sendable {
         return fitAccepted(fit)
     }
 
+    /// Merges whole tracks by the merge step (``TrackBuildingConfig/mergeMaxGap`` with the join
+    /// residual cuts): a track whose first hits lie ahead on another's helix continues it.
+    /// `tracks` hold rows of `hits` in order along each track, every row in at most one track; the
+    /// result holds every hit of `tracks` once, merged tracks in the order of their first hit's row.
+    ///
+    /// Physics: passes that build tracks from different graphs each see part of some particles — a
+    /// soft particle in the end-caps whose inner hits made a first-pass track and whose outer hits
+    /// only the wider low-pT graph connects; each part has under half of the particle's hits.
+    public func merge(_ tracks: Tracks, hits: Hits, scratch s: TrackBuildingScratch) -> (tracks: Tracks, merges: Int) {
+        s.reset(nodes: hits.count)
+        for t in 0 ..< tracks.count {
+            let list = tracks.hits(of: t)
+            var previous: Int32 = -1
+            for h in list {
+                if previous >= 0 { s.next[Int(previous)] = h; s.previous[Int(h)] = previous }
+                previous = h
+            }
+        }
+        var merges = 0
+        if let gap = config.mergeMaxGap { merges = mergeFragments(nodeCount: hits.count, gap: gap, hits: hits, s) }
+        var merged = Tracks()
+        var heads = Set<Int32>()
+        for t in 0 ..< tracks.count {
+            guard var x = tracks.hits(of: t).first else { continue }
+            while s.previous[Int(x)] >= 0 { x = s.previous[Int(x)] }
+            heads.insert(x)
+        }
+        for h in heads.sorted() {
+            s.list.removeAll(keepingCapacity: true)
+            var x = h
+            while x >= 0 { s.list.append(x); x = s.next[Int(x)] }
+            merged.append(hits: s.list)
+        }
+        return (merged, merges)
+    }
+
     /// Whether a helix fit is within the configured residual and impact-parameter cuts.
     func fitAccepted(_ fit: TrackHelixFit) -> Bool {
         if let m = config.maxTransverseResidual, !(fit.maxTransverseResidual <= Double(m)) { return false }

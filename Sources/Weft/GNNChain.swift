@@ -7,7 +7,12 @@ import HitGraph
 import TrackBuilding
 
 /// The GNN reconstruction chain: module-map graph construction, Interaction Network edge scoring,
-/// track building (connected components and walkthrough). Every stage is timed.
+/// track building (connected components and walkthrough), and optionally the same three stages again
+/// — the low-pT pass — over the hits the first pass left. Every stage is timed.
+///
+/// Why two passes: a module map wide enough for 0.2 GeV tracks gives ≈ 2.5 M edges over a whole
+/// μ = 200 event, but ≈ 1 M over the hits left once the tracks above ≈ 0.5 GeV are taken out, and
+/// particles between 0.2 and 0.5 GeV carry about a third of the TrackML score's weight.
 ///
 /// Immutable once built; one chain may serve any number of events and threads (each thread with its
 /// own ``GNNChainScratch``). The stages parallelise through the shim's TBB pool, whose size the front
@@ -15,52 +20,68 @@ import TrackBuilding
 public struct GNNChain: Sendable {
     /// The detector.
     public let detector: Detector
-    /// The model (network, graph features, default track-building settings).
-    public let model: GNNModel
-    /// The graph builder (detector, module map, features).
-    public let graphBuilder: GraphBuilder
-    /// The track builder (effective settings).
-    public let trackBuilder: TrackBuilder
+    /// The first pass over all hits.
+    public let firstPass: GNNChainPass
+    /// The low-pT pass over the hits the first pass left, when configured.
+    public let lowPtPass: GNNChainPass?
 
-    /// A chain from loaded parts; `overrides` replaces the model's score cut and minimum hits when set.
+    /// The first pass's model.
+    public var model: GNNModel { firstPass.model }
+    /// The first pass's graph builder.
+    public var graphBuilder: GraphBuilder { firstPass.graphBuilder }
+    /// The first pass's track builder (effective settings).
+    public var trackBuilder: TrackBuilder { firstPass.trackBuilder }
+
+    /// A chain from loaded parts; `overrides` replaces the first pass's score cut, minimum hits and
+    /// minimum pT when set. `lowPt` (module map and model) adds the low-pT pass, with its model's own
+    /// track-building settings.
     ///
-    /// - Throws: ``HitGraph/HitGraphError/detectorMismatch(mapDetector:detector:)`` when the map
+    /// - Throws: ``HitGraph/HitGraphError/detectorMismatch(mapDetector:detector:)`` when a map
     ///   belongs to another detector; ``TrackBuilding/TrackBuildingError`` for invalid overrides.
-    public init(detector: Detector, moduleMap: ModuleMap, model: GNNModel, overrides: GNNChainConfig = GNNChainConfig()) throws {
+    public init(detector: Detector, moduleMap: ModuleMap, model: GNNModel, overrides: GNNChainConfig = GNNChainConfig(),
+                lowPt: (moduleMap: ModuleMap, model: GNNModel)? = nil) throws {
         self.detector = detector
-        self.model = model
-        graphBuilder = try GraphBuilder(detector: detector, moduleMap: moduleMap, config: model.graph)
         // Every other setting (helix cuts, joins) comes from the model as it is.
         let building = try model.trackBuilding.overriding(scoreCut: overrides.scoreCut, minHits: overrides.minHits,
                                                           minPt: overrides.minPt.map { $0 > 0 ? $0 : nil })
-        trackBuilder = TrackBuilder(config: building)
+        firstPass = try GNNChainPass(detector: detector, moduleMap: moduleMap, model: model, building: building)
+        lowPtPass = try lowPt.map { try GNNChainPass(detector: detector, moduleMap: $0.moduleMap, model: $0.model) }
     }
 
     /// A chain for `detector` from the files `config` names (or the default `Seeds/<detector>/module-map.h5`
     /// and `Scoring/<detector>/model.h5`); `detectorName` is the name or path the detector was loaded from.
+    /// The low-pT pass is added when ``GNNChainConfig/lowPtPass`` is true, or unset and both of its
+    /// files exist.
     ///
     /// - Throws: ``GNNChainError`` for missing or unusable files, ``EventIO/EventIOError`` for
-    ///   unreadable ones, and the errors of ``init(detector:moduleMap:model:overrides:)``.
+    ///   unreadable ones, and the errors of ``init(detector:moduleMap:model:overrides:lowPt:)``.
     public init(detector: Detector, detectorName: String, config: GNNChainConfig) throws {
         let mapPath = config.moduleMapPath(detector: detectorName), modelPath = config.modelPath(detector: detectorName)
-        let files = [("module map", mapPath), ("GNN model", modelPath)]
+        var files = [("module map", mapPath), ("GNN model", modelPath)]
+        let lowPtMapPath = config.lowPtModuleMapPath(detector: detectorName), lowPtModelPath = config.lowPtModelPath(detector: detectorName)
+        let lowPtFilesExist = FileManager.default.fileExists(atPath: lowPtMapPath) && FileManager.default.fileExists(atPath: lowPtModelPath)
+        let useLowPt = config.lowPtPass ?? lowPtFilesExist
+        if useLowPt { files += [("low-pT module map", lowPtMapPath), ("low-pT GNN model", lowPtModelPath)] }
         for (what, path) in files where !FileManager.default.fileExists(atPath: path) {
             throw GNNChainError.missingFile(what: what, path: path)
         }
         let map = try ModuleMapFile.read(mapPath).map
         let model = try GNNModelFile.read(modelPath)
+        let lowPtMap = try useLowPt ? ModuleMapFile.read(lowPtMapPath).map : nil
+        let lowPtModel = try useLowPt ? GNNModelFile.read(lowPtModelPath) : nil
         do {
-            try self.init(detector: detector, moduleMap: map, model: model, overrides: config)
+            try self.init(detector: detector, moduleMap: map, model: model, overrides: config,
+                          lowPt: lowPtMap.flatMap { m in lowPtModel.map { (m, $0) } })
         } catch let e as HitGraphError {
-            throw GNNChainError.badModuleMap(file: mapPath, reason: e.description)
+            throw GNNChainError.badModuleMap(file: useLowPt ? "\(mapPath) or \(lowPtMapPath)" : mapPath, reason: e.description)
         }
     }
 
-    /// Reconstructs the tracks of `hits` (and `cells`, when the model's graph features need them).
+    /// Reconstructs the tracks of `hits` (and `cells`, when the models' graph features need them).
     ///
     /// - Throws: ``HitGraph/HitGraphError`` for hits the graph builder cannot use (unknown module,
-    ///   non-finite coordinate, missing cells); ``EdgeScoring/EdgeScoringError`` when the model does not
-    ///   fit the graph.
+    ///   non-finite coordinate, missing cells); ``EdgeScoring/EdgeScoringError`` when a model does not
+    ///   fit its graph.
     public func run(hits: Hits, cells: Cells? = nil, scratch: GNNChainScratch = GNNChainScratch()) throws -> GNNChainResult {
         var timings: [StageTiming] = []
         func timed<T>(_ stage: String, _ body: () throws -> T) rethrows -> T {
@@ -69,11 +90,51 @@ public struct GNNChain: Sendable {
             timings.append(StageTiming(stage: stage, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9))
             return value
         }
-        let built = try timed("graph construction") { try graphBuilder.run(hits: hits, cells: cells, scratch: scratch.graph) }
-        let scores = try timed("edge scoring") { try model.network.scores(for: built.graph, workspace: scratch.network) }
-        let tracks = try timed("track building") { try trackBuilder.run(graph: built.graph, scores: scores, hits: hits, scratch: scratch.building) }
-        return GNNChainResult(tracks: tracks.tracks, source: built.graph.source, target: built.graph.target, scores: scores,
-                              graph: built.statistics, building: tracks.statistics, scoreCut: trackBuilder.config.scoreCut,
-                              timings: timings)
+        let first = firstPass
+        let built = try timed("graph construction") { try first.graphBuilder.run(hits: hits, cells: cells, scratch: scratch.graph) }
+        let scores = try timed("edge scoring") { try first.model.network.scores(for: built.graph, workspace: scratch.network) }
+        let tracks = try timed("track building") {
+            try first.trackBuilder.run(graph: built.graph, scores: scores, hits: hits, scratch: scratch.building)
+        }
+        var all = tracks.tracks
+        var lowPtSummary: GNNPassSummary?
+        if let pass = lowPtPass {
+            // The low-pT pass sees only the hits no first-pass track holds, renumbered; its tracks are
+            // mapped back to the event's rows.
+            let (rows, left, leftCells) = timed("graph construction pass 2") { () -> ([Int32], Hits, Cells?) in
+                var used = [Bool](repeating: false, count: hits.count)
+                for h in tracks.tracks.hitIndices { used[Int(h)] = true }
+                let rows = (0 ..< hits.count).filter { !used[$0] }.map { Int32($0) }
+                return (rows, hits.selecting(rows: rows), cells?.selecting(hitRows: rows, hitCount: hits.count))
+            }
+            let built2 = try timed("graph construction pass 2") { try pass.graphBuilder.run(hits: left, cells: leftCells, scratch: scratch.graph) }
+            let scores2 = try timed("edge scoring pass 2") { try pass.model.network.scores(for: built2.graph, workspace: scratch.network) }
+            let tracks2 = try timed("track building pass 2") {
+                try pass.trackBuilder.run(graph: built2.graph, scores: scores2, hits: left, scratch: scratch.building)
+            }
+            for t in 0 ..< tracks2.tracks.count { all.append(hits: tracks2.tracks.hits(of: t).map { rows[Int($0)] }) }
+            // Tracks of the two passes that are parts of one particle are merged by the pass's shape steps.
+            let merged = timed("track building pass 2") { pass.trackBuilder.merge(all, hits: hits, scratch: scratch.building) }
+            all = merged.tracks
+            lowPtSummary = GNNPassSummary(hits: rows.count, graph: built2.statistics, building: tracks2.statistics,
+                                          mergesAcrossPasses: merged.merges)
+            timings = Self.mergingRepeatedStages(timings)
+        }
+        return GNNChainResult(tracks: all, source: built.graph.source, target: built.graph.target, scores: scores,
+                              graph: built.statistics, building: tracks.statistics, scoreCut: first.trackBuilder.config.scoreCut,
+                              lowPtPass: lowPtSummary, timings: timings)
+    }
+
+    /// `timings` with consecutive entries of one stage name summed into one.
+    static func mergingRepeatedStages(_ timings: [StageTiming]) -> [StageTiming] {
+        var merged: [StageTiming] = []
+        for t in timings {
+            if let last = merged.last, last.stage == t.stage {
+                merged[merged.count - 1] = StageTiming(stage: t.stage, seconds: last.seconds + t.seconds)
+            } else {
+                merged.append(t)
+            }
+        }
+        return merged
     }
 }

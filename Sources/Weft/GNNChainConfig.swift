@@ -4,7 +4,8 @@ import Foundation
 /// model's own. JSON keys are snake_case; every field is optional.
 ///
 /// ```json
-/// {"module_map": "Seeds/trackml/module-map.h5", "model": "Scoring/trackml/model.h5", "score_cut": 0.5}
+/// {"module_map": "Seeds/trackml/module-map.h5", "model": "Scoring/trackml/model.h5", "score_cut": 0.5,
+///  "low_pt_pass": true}
 /// ```
 public struct GNNChainConfig: Codable, Sendable, Equatable {
     /// The module map (`weft build-module-map` output); default `Seeds/<detector>/module-map.h5`.
@@ -17,13 +18,23 @@ public struct GNNChainConfig: Codable, Sendable, Equatable {
     public var minHits: Int?
     /// Lowest estimated track pT kept, GeV (0 keeps all); default: the model's own.
     public var minPt: Float?
+    /// Whether to run the low-pT pass over the hits the first pass left: `true` requires its files,
+    /// `false` skips it; default: run it when both of its files exist.
+    public var lowPtPass: Bool?
+    /// The low-pT pass's module map; default `Seeds/<detector>/module-map-lowpt.h5`.
+    public var lowPtModuleMap: String?
+    /// The low-pT pass's model; default `Scoring/<detector>/model-lowpt.h5`.
+    public var lowPtModel: String?
 
-    public init(moduleMap: String? = nil, model: String? = nil, scoreCut: Float? = nil, minHits: Int? = nil, minPt: Float? = nil) {
+    public init(moduleMap: String? = nil, model: String? = nil, scoreCut: Float? = nil, minHits: Int? = nil, minPt: Float? = nil,
+                lowPtPass: Bool? = nil, lowPtModuleMap: String? = nil, lowPtModel: String? = nil) {
         self.moduleMap = moduleMap; self.model = model; self.scoreCut = scoreCut; self.minHits = minHits; self.minPt = minPt
+        self.lowPtPass = lowPtPass; self.lowPtModuleMap = lowPtModuleMap; self.lowPtModel = lowPtModel
     }
 
     enum CodingKeys: String, CodingKey {
         case moduleMap = "module_map", model, scoreCut = "score_cut", minHits = "min_hits", minPt = "min_pt"
+        case lowPtPass = "low_pt_pass", lowPtModuleMap = "low_pt_module_map", lowPtModel = "low_pt_model"
     }
 
     /// The module-map path for `detector` (a name, or a path whose last component names the detector's
@@ -35,6 +46,16 @@ public struct GNNChainConfig: Codable, Sendable, Equatable {
     /// The model path for `detector`.
     public func modelPath(detector: String, scoringDirectory: String = "Scoring") -> String {
         model ?? Self.locate("\(scoringDirectory)/\(Self.folder(detector))/model.h5")
+    }
+
+    /// The low-pT pass's module-map path for `detector`.
+    public func lowPtModuleMapPath(detector: String, seedsDirectory: String = "Seeds") -> String {
+        lowPtModuleMap ?? Self.locate("\(seedsDirectory)/\(Self.folder(detector))/module-map-lowpt.h5")
+    }
+
+    /// The low-pT pass's model path for `detector`.
+    public func lowPtModelPath(detector: String, scoringDirectory: String = "Scoring") -> String {
+        lowPtModel ?? Self.locate("\(scoringDirectory)/\(Self.folder(detector))/model-lowpt.h5")
     }
 
     /// The `Seeds/` and `Scoring/` folder name of a detector argument: an embedded name as it is;

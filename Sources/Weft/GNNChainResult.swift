@@ -2,7 +2,8 @@ import EventData
 import HitGraph
 import TrackBuilding
 
-/// What the GNN chain returns for one event: tracks, the scored graph, counts and per-stage times.
+/// What the GNN chain returns for one event: tracks, the first pass's scored graph, counts and
+/// per-stage times.
 public struct GNNChainResult: Sendable {
     /// Track candidates (hit rows), each hit in at most one track.
     public var tracks: Tracks
@@ -16,8 +17,13 @@ public struct GNNChainResult: Sendable {
     public var graph: GraphStatistics
     /// Track-building counts.
     public var building: TrackBuildingStatistics
-    /// The score cut used by track building.
+    /// The score cut used by the first pass's track building.
     public var scoreCut: Float
-    /// Wall times of `graph construction`, `edge scoring` and `track building`.
+    /// The low-pT pass's counts, when it ran. (``source``, ``target``, ``scores``, ``graph`` and
+    /// ``building`` are the first pass's; ``tracks`` holds both passes' tracks after merging those that
+    /// continue each other, in the order of their first hit's row.)
+    public var lowPtPass: GNNPassSummary?
+    /// Wall times of `graph construction`, `edge scoring` and `track building`, then, with the low-pT
+    /// pass, the same stages with `pass 2` appended.
     public var timings: [StageTiming]
 }

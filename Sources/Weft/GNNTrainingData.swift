@@ -22,13 +22,24 @@ public enum GNNTrainingData {
     ///   - highPt: true edges of particles at or above this pT (GeV) get loss weight `highPtWeight`
     ///     (0 = no such class).
     ///   - highPtWeight: the loss weight of those edges.
-    /// - Throws: ``HitGraph/HitGraphError`` when the event has no truth or its hits do not fit the detector.
-    public static func samples(event: Event, builder: GraphBuilder, sectors: Int, signalPt: Float = 0, lowPtWeight: Float = 1,
-                               highPt: Float = 0, highPtWeight: Float = 1, scratch: GraphBuilderScratch)
+    ///   - after: a chain whose tracks' hits are taken out first (for the model of a later pass, which
+    ///     sees only the hits the earlier pass left; see ``GNNChain/lowPtPass``).
+    /// - Throws: ``HitGraph/HitGraphError`` when the event has no truth or its hits do not fit the
+    ///   detector, and the errors of `after`'s ``GNNChain/run(hits:cells:scratch:)``.
+    public static func samples(event whole: Event, builder: GraphBuilder, sectors: Int, signalPt: Float = 0, lowPtWeight: Float = 1,
+                               highPt: Float = 0, highPtWeight: Float = 1, after earlier: GNNChain? = nil, scratch: GraphBuilderScratch)
         throws -> (samples: [TrainingGraph], statistics: GraphStatistics, truePairs: Int, trueEdges: Int) {
-        guard let truth = event.truth else {
-            throw HitGraphError.invalidEvent(reason: "event \(event.eventID) has no truth to label its edges")
+        guard whole.truth != nil else {
+            throw HitGraphError.invalidEvent(reason: "event \(whole.eventID) has no truth to label its edges")
         }
+        var event = whole
+        if let earlier {
+            let taken = try earlier.run(hits: whole.hits, cells: whole.cells).tracks
+            var used = [Bool](repeating: false, count: whole.hits.count)
+            for h in taken.hitIndices { used[Int(h)] = true }
+            event = whole.selecting(rows: (0 ..< whole.hits.count).filter { !used[$0] }.map { Int32($0) })
+        }
+        let truth = event.truth!
         let built = try builder.run(hits: event.hits, cells: event.cells, scratch: scratch)
         let graph = built.graph
         let truthLabels = EdgeTruth(graph: graph, order: TruthOrder(truth: truth, particles: event.particles))

@@ -27,7 +27,10 @@ struct ReconstructCommand: ParsableCommand {
         --method gnn builds the hit graph from the module map (default Seeds/<detector>/module-map.h5), \
         scores its edges with the Interaction Network (default Scoring/<detector>/model.h5; its model card \
         is MODEL.md beside it) and builds tracks from the edges above the score cut; --score-cut, \
-        --min-hits and --min-pt override the model's own track-building settings.
+        --min-hits and --min-pt override the model's own track-building settings. The low-pT pass then does \
+        the same over the hits no track holds, with a map learned down to 0.2 GeV and its own model \
+        (Seeds/<detector>/module-map-lowpt.h5, Scoring/<detector>/model-lowpt.h5); it runs when both files \
+        exist, --low-pt-pass requires it, --no-low-pt-pass skips it.
 
         --output writes a TrackML submission \
         (event_id,hit_id,track_id; hits in no track get track_id 0). --json prints per-stage wall times, \
@@ -80,6 +83,15 @@ struct ReconstructCommand: ParsableCommand {
     @Option(help: "GNN: lowest estimated track pT kept, GeV; 0 keeps all (default: the model's).")
     var minPt: Float?
 
+    @Flag(inversion: .prefixedNo, help: "GNN: run the low-pT pass over the hits the first pass leaves (default: when its files exist).")
+    var lowPtPass: Bool?
+
+    @Option(help: "GNN: low-pT pass module map (default Seeds/<detector>/module-map-lowpt.h5).")
+    var lowPtModuleMap: String?
+
+    @Option(help: "GNN: low-pT pass model (default Scoring/<detector>/model-lowpt.h5).")
+    var lowPtModel: String?
+
     @Option(help: "Write the tracks as a TrackML submission CSV (plain or .gz).")
     var output: String?
 
@@ -96,7 +108,8 @@ struct ReconstructCommand: ParsableCommand {
         if eventID != nil && input == nil { throw ValidationError("--event-id needs --input FILE.h5") }
         guard threads >= 1 else { throw ValidationError("--threads must be ≥ 1") }
         let gnnOnly = [("--module-map", moduleMap != nil), ("--model", model != nil), ("--score-cut", scoreCut != nil),
-                       ("--min-hits", minHits != nil), ("--min-pt", minPt != nil)]
+                       ("--min-hits", minHits != nil), ("--min-pt", minPt != nil), ("--[no-]low-pt-pass", lowPtPass != nil),
+                       ("--low-pt-module-map", lowPtModuleMap != nil), ("--low-pt-model", lowPtModel != nil)]
         let ckfOnly = [("--seeding-config", seedingConfig != nil), ("--ckf-config", ckfConfig != nil)]
         for (name, given) in method == .ckf ? gnnOnly : ckfOnly where given {
             throw ValidationError("\(name) does not apply to --method \(method.rawValue)")
@@ -115,6 +128,7 @@ struct ReconstructCommand: ParsableCommand {
         var graph: GraphStatistics?
         var trackBuilding: TrackBuildingStatistics?
         var scoreCut: Float?
+        var lowPtPass: GNNPassSummary?
         var edges: EdgeMetrics?
         var tracks: Int
         var loadSeconds: Double
@@ -125,7 +139,7 @@ struct ReconstructCommand: ParsableCommand {
 
         enum CodingKeys: String, CodingKey {
             case method, detector, eventID = "event_id", hits, threads, seedsPerPass = "seeds_per_pass", candidates
-            case graph, trackBuilding = "track_building", scoreCut = "score_cut", edges, tracks
+            case graph, trackBuilding = "track_building", scoreCut = "score_cut", lowPtPass = "low_pt_pass", edges, tracks
             case loadSeconds = "load_seconds", stages, totalSeconds = "total_seconds", evaluation, machine
         }
     }
@@ -170,7 +184,7 @@ struct ReconstructCommand: ParsableCommand {
             try printJSON(Report(method: method.rawValue, detector: geometry.name, eventID: loaded.eventID,
                                  hits: loaded.hits.count, threads: threads, seedsPerPass: outcome.seedsPerPass,
                                  candidates: outcome.candidates, graph: outcome.gnn?.graph, trackBuilding: outcome.gnn?.building,
-                                 scoreCut: outcome.gnn?.scoreCut, edges: edges, tracks: tracks.count, loadSeconds: loadSeconds,
+                                 scoreCut: outcome.gnn?.scoreCut, lowPtPass: outcome.gnn?.lowPtPass, edges: edges, tracks: tracks.count, loadSeconds: loadSeconds,
                                  stages: outcome.timings, totalSeconds: outcome.totalSeconds, evaluation: evaluation,
                                  machine: MachineInfo.current()))
             return
@@ -186,6 +200,9 @@ struct ReconstructCommand: ParsableCommand {
         if let g = outcome.gnn {
             print("  graph              \(g.graph.nodes) nodes, \(g.graph.edges) edges (\(g.graph.doublets) doublets)")
             print("  edges above cut    \(g.building.keptEdges) (cut \(g.scoreCut))")
+            if let p = g.lowPtPass {
+                print("  low-pT pass        \(p.hits) hits left, \(p.graph.edges) edges, \(p.building.keptEdges) above cut, \(p.building.tracks) tracks")
+            }
         }
         if let e = edges {
             print(String(format: "  edge efficiency    %.4f (pT > 1 GeV particles), purity %.4f", e.selectedEfficiency.value ?? .nan, e.purity.value ?? .nan))
@@ -210,7 +227,8 @@ struct ReconstructCommand: ParsableCommand {
         case .gnn:
             // The GNN stages run on the shim's thread pool; --threads caps it.
             _ = weft_shim_set_max_threads(Int32(threads))
-            let overrides = GNNChainConfig(moduleMap: moduleMap, model: model, scoreCut: scoreCut, minHits: minHits, minPt: minPt)
+            let overrides = GNNChainConfig(moduleMap: moduleMap, model: model, scoreCut: scoreCut, minHits: minHits, minPt: minPt,
+                                           lowPtPass: lowPtPass, lowPtModuleMap: lowPtModuleMap, lowPtModel: lowPtModel)
             let chain = try GNNChain(detector: geometry, detectorName: detector, config: overrides)
             return { loaded in
                 let result = try chain.run(hits: loaded.hits, cells: loaded.cells)

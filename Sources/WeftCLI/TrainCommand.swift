@@ -18,7 +18,9 @@ struct TrainCommand: ParsableCommand {
         its edges are labelled from truth (true: consecutive hits of one particle), and it is split into φ sectors. \
         Training runs Adam on weighted binary cross-entropy, one optimiser step per --batch-size graphs, with a \
         validation set (--validation simulated events, or --validation-fraction of --events), learning-rate decay \
-        and early stopping; the network after the best validation epoch is kept. Everything is seeded: the same \
+        and early stopping; the network after the best validation epoch is kept. With --first-pass-model and \
+        --first-pass-map the graphs are built over the hits that first pass's tracks leave: the model of the \
+        low-pT pass (Scoring/<detector>/model-lowpt.h5, docs/GNN.md). Everything is seeded: the same \
         command gives the same model bit for bit, whatever --threads. Events come from --events DIR or are \
         simulated in memory with --simulate N (μ = --mu, seed --seed). --config reads a JSON training setup \
         (network, graph features, optimiser, track building; docs/GNN.md); options override it. Writes \
@@ -40,6 +42,12 @@ struct TrainCommand: ParsableCommand {
 
     @Option(help: "Module map (default Seeds/<detector>/module-map.h5).")
     var moduleMap: String?
+
+    @Option(help: "First-pass model: train a later pass's model on the hits this model's tracks leave (with --first-pass-map).")
+    var firstPassModel: String?
+
+    @Option(help: "First-pass module map (with --first-pass-model).")
+    var firstPassMap: String?
 
     @Option(help: "Training setup (JSON).")
     var config: String?
@@ -79,6 +87,9 @@ struct TrainCommand: ParsableCommand {
         guard (0 ..< 1).contains(validationFraction) else { throw ValidationError("--validation-fraction must be in [0, 1)") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
         if let s = sectors, s < 1 { throw ValidationError("--sectors must be at least 1") }
+        guard (firstPassModel == nil) == (firstPassMap == nil) else {
+            throw ValidationError("--first-pass-model and --first-pass-map go together")
+        }
     }
 
     /// What `training.json` and `--json` hold.
@@ -132,11 +143,21 @@ struct TrainCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: mapPath) else { throw GNNChainError.missingFile(what: "module map", path: mapPath) }
         let map = try ModuleMapFile.read(mapPath).map
         let builder = try GraphBuilder(detector: geometry, moduleMap: map, config: setup.graph)
+        // A later pass's model learns from the hits the first pass leaves, exactly as it will see them.
+        var firstPass: GNNChain?
+        if let firstPassModel, let firstPassMap {
+            for (what, path) in [("first-pass module map", firstPassMap), ("first-pass GNN model", firstPassModel)]
+            where !FileManager.default.fileExists(atPath: path) {
+                throw GNNChainError.missingFile(what: what, path: path)
+            }
+            firstPass = try GNNChain(detector: geometry, moduleMap: ModuleMapFile.read(firstPassMap).map,
+                                     model: GNNModelFile.read(firstPassModel))
+        }
 
         // Events: training and validation.
         let loadEvent: (Int) throws -> Event
         let trainingIndices: [Int], validationIndices: [Int]
-        let dataDescription: String
+        var dataDescription: String
         if let simulate = sample.simulate {
             let first = sample.firstEvent
             let simulation = try FastSimulation(detector: geometry, config: SimulationConfig(generator: GeneratorConfig(pileup: sample.mu)))
@@ -155,6 +176,9 @@ struct TrainCommand: ParsableCommand {
             validationIndices = Array(sources.count - nValidation ..< sources.count)
             dataDescription = "events in \(directory) (the last \(nValidation) for validation)"
         }
+        if let firstPassModel, let firstPassMap {
+            dataDescription += "; graphs over the hits left by the tracks of \(firstPassModel) with \(firstPassMap)"
+        }
         let scratch = GraphBuilderScratch()
         func graphs(_ indices: [Int], label: String) throws -> (samples: [TrainingGraph], edges: Int, trueEdges: Int) {
             var samples: [TrainingGraph] = [], edges = 0, trueEdges = 0
@@ -163,7 +187,7 @@ struct TrainCommand: ParsableCommand {
                 let event = try loadEvent(i)
                 let made = try GNNTrainingData.samples(event: event, builder: builder, sectors: setup.sectors, signalPt: setup.signalPt,
                                                        lowPtWeight: setup.lowPtWeight, highPt: setup.highPt,
-                                                       highPtWeight: setup.highPtWeight, scratch: scratch)
+                                                       highPtWeight: setup.highPtWeight, after: firstPass, scratch: scratch)
                 samples += made.samples; edges += made.statistics.edges; trueEdges += made.trueEdges
                 progress.update(done: k + 1, detail: "\(made.statistics.edges) edges")
             }

@@ -77,3 +77,24 @@ import EventData
         #expect(abs(p.eta(0)) < 1e-12)
     }
 }
+
+@Suite struct EventSelectionTests {
+    @Test func selectingRowsKeepsHitsTruthAndCellsTogether() {
+        var hits = Hits(), truth = Truth(), cells = Cells()
+        for i in 0 ..< 5 {
+            hits.append(hitID: Int64(10 + i), x: Float(i), y: 0, z: Float(-i), geometryID: GeometryID(volume: 8, layer: 2, module: Int32(i + 1)))
+            truth.append(particleID: UInt64(100 + i), tx: Float(i), ty: 0, tz: 0, tpx: 1, tpy: 0, tpz: 0, weight: Float(i) * 0.1)
+        }
+        // Two cells for hit 3, one for hits 0 and 4, none for the others.
+        for (h, c) in [(3, 7), (0, 1), (3, 8), (4, 9)] { cells.append(hitIndex: Int32(h), channel0: Int32(c), channel1: 0, value: 1) }
+        let event = Event(eventID: 5, hits: hits, cells: cells, truth: truth)
+        let picked = event.selecting(rows: [1, 3, 4])
+        #expect(picked.eventID == 5)
+        #expect(picked.hits.hitID == [11, 13, 14] && picked.hits.x == [1, 3, 4] && picked.hits.z == [-1, -3, -4])
+        #expect(picked.hits.geometryID.map(\.module) == [2, 4, 5])
+        #expect(picked.truth?.particleID == [101, 103, 104] && picked.truth?.weight == [0.1, 0.3, 0.4])
+        // Hit 3 is row 1 of the selection, hit 4 row 2; hit 0's cell is dropped.
+        #expect(picked.cells?.hitIndex == [1, 1, 2] && picked.cells?.channel0 == [7, 8, 9])
+        #expect(event.selecting(rows: []).hits.isEmpty)
+    }
+}

@@ -226,6 +226,24 @@ import WeftTestSupport
         #expect(Self.lists(reversed) == Self.lists(r))
     }
 
+    @Test func tracksOfTwoPassesOnOneHelixAreMerged() throws {
+        // Hits 0–3 and 4–6 are one helix with no hit at 260 mm, as tracks of two passes would leave it;
+        // 7–10 a second particle beside it. Track hit lists go in as they are, in any order.
+        let rows = Self.helix(pT: 0.6, cotTheta: 1.2, radii: [32, 72, 116, 172, 360, 500, 660])
+            + Self.helix(pT: 0.9, phi0: 0.45, cotTheta: 1.2, radii: [360, 500, 660, 820])
+        let hits = Self.hits(rows)
+        let builder = TrackBuilder(config: try TrackBuildingConfig(joinMaxTransverseResidual: 1, joinMaxLongitudinalResidual: 5,
+                                                                   mergeMaxGap: 400))
+        let merged = builder.merge(Tracks(hitLists: [[4, 5, 6], [7, 8, 9, 10], [0, 1, 2, 3]]), hits: hits, scratch: TrackBuildingScratch())
+        #expect(merged.merges == 1)
+        #expect((0 ..< merged.tracks.count).map { Array(merged.tracks.hits(of: $0)) } == [[0, 1, 2, 3, 4, 5, 6], [7, 8, 9, 10]])
+        // Without a merge gap nothing changes but the order (by first hit); an empty track is dropped.
+        let plain = TrackBuilder(config: try TrackBuildingConfig()).merge(Tracks(hitLists: [[4, 5, 6], [], [0, 1, 2, 3]]), hits: hits,
+                                                                           scratch: TrackBuildingScratch())
+        #expect(plain.merges == 0)
+        #expect((0 ..< plain.tracks.count).map { Array(plain.tracks.hits(of: $0)) } == [[0, 1, 2, 3], [4, 5, 6]])
+    }
+
     @Test func freeHitsOnTheHelixArePickedUp() throws {
         // Nodes 0–7 on one helix; node 8 a second hit on it at 120 mm (an overlapping module), node 9
         // 5 mm beside it at 125 mm; the graph links only 0–7.
@@ -265,7 +283,8 @@ import WeftTestSupport
         let full = try TrackBuildingConfig(scoreCut: 0.5, minHits: 4, maxTransverseResidual: 0.5, maxLongitudinalResidual: 5,
                                            maxTransverseImpact: 2, helixCutsBelowHits: 7, minHitsLowPt: 8, lowPtBelow: 0.6,
                                            joinScoreCut: 0.05, joinMaxTransverseResidual: 3, joinMaxLongitudinalResidual: 20,
-                                           mergeMaxGap: 300)
+                                           mergeMaxGap: 300, pickMaxTransverseResidual: 0.5, pickMaxLongitudinalResidual: 5)
+        // Every field is written (the pick-up tolerances once were not, and a trained model lost them).
         let back = try JSONDecoder().decode(TrackBuildingConfig.self, from: JSONEncoder().encode(full))
         #expect(back == full && back.needsHits)
         // Overrides keep the shape options; a score cut lowered to the join cut or below switches joins off.

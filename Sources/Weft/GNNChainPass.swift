@@ -1,0 +1,29 @@
+import Detector
+import EdgeScoring
+import HitGraph
+import TrackBuilding
+
+/// One pass of the GNN chain: a module-map graph over the hits it is given, the edge scores of its
+/// model, and the tracks built from them.
+///
+/// The chain's first pass sees every hit with the map learned above ≈ 0.5 GeV; the low-pT pass sees
+/// the hits the first pass left, with a map learned down to ≈ 0.2 GeV and a model trained on exactly
+/// those leftover graphs.
+public struct GNNChainPass: Sendable {
+    /// The model (network, graph features, track-building settings).
+    public let model: GNNModel
+    /// The graph builder (detector, module map, features).
+    public let graphBuilder: GraphBuilder
+    /// The track builder (effective settings).
+    public let trackBuilder: TrackBuilder
+
+    /// A pass from loaded parts; `building` replaces the model's track-building settings when set.
+    ///
+    /// - Throws: ``HitGraph/HitGraphError/detectorMismatch(mapDetector:detector:)`` when the map
+    ///   belongs to another detector.
+    public init(detector: Detector, moduleMap: ModuleMap, model: GNNModel, building: TrackBuildingConfig? = nil) throws {
+        self.model = model
+        graphBuilder = try GraphBuilder(detector: detector, moduleMap: moduleMap, config: model.graph)
+        trackBuilder = TrackBuilder(config: building ?? model.trackBuilding)
+    }
+}

@@ -1,0 +1,105 @@
+import Detector
+import EventData
+import Evaluation
+import Foundation
+import GeometryShim
+import HitGraph
+import Simulation
+import Testing
+import Weft
+
+/// Whether the shipped `trackml` module maps and models of both passes are in the package.
+enum ShippedGNNFiles {
+    static var exist: Bool {
+        let c = GNNChainConfig()
+        return [c.moduleMapPath(detector: "trackml"), c.modelPath(detector: "trackml"), c.lowPtModuleMapPath(detector: "trackml"),
+                c.lowPtModelPath(detector: "trackml")].allSatisfy { FileManager.default.fileExists(atPath: $0) }
+    }
+}
+
+/// The GNN chain's low-pT pass with the shipped `trackml` files: it sees only the hits the first
+/// pass left, its tracks come after the first pass's, and it adds the soft particles' weight to the
+/// TrackML score.
+@Suite(.enabled(if: ShippedGNNFiles.exist, "needs the shipped module maps and models of trackml"))
+struct GNNLowPtPassTests {
+    static let detector: Detector = try! Detector.load("trackml")
+    static let both = GNNChainConfig(lowPtPass: true)
+
+    static func event(mu: Double, number: UInt64) throws -> Event {
+        let simulation = try FastSimulation(detector: detector, config: SimulationConfig(generator: GeneratorConfig(pileup: mu)))
+        return simulation.simulate(event: number, seed: 4243, threads: 2).event
+    }
+
+    @Test func lowPtPassRunsOnTheHitsTheFirstPassLeaves() throws {
+        let event = try Self.event(mu: 20, number: 0)
+        let firstOnly = try GNNChain(detector: Self.detector, detectorName: "trackml", config: GNNChainConfig(lowPtPass: false))
+        let chain = try GNNChain(detector: Self.detector, detectorName: "trackml", config: Self.both)
+        #expect(firstOnly.lowPtPass == nil && chain.lowPtPass != nil)
+        let one = try firstOnly.run(hits: event.hits, cells: event.cells)
+        let two = try chain.run(hits: event.hits, cells: event.cells)
+        #expect(one.lowPtPass == nil)
+        let pass = try #require(two.lowPtPass)
+        // The pass saw exactly the hits the first pass's tracks left, and those stay assigned.
+        let firstHits = one.tracks.hitIndices
+        #expect(pass.hits == event.hits.count - firstHits.count)
+        let owner = try #require(two.tracks.trackOfHit(hitCount: event.hits.count))
+        #expect(firstHits.allSatisfy { owner[Int($0)] >= 0 })
+        // Its tracks are added, less the merges with first-pass tracks they continue.
+        #expect(pass.building.tracks > 0)
+        #expect(two.tracks.count == one.tracks.count + pass.building.tracks - pass.mergesAcrossPasses)
+        #expect(two.timings.map(\.stage) == ["graph construction", "edge scoring", "track building", "graph construction pass 2",
+                                             "edge scoring pass 2", "track building pass 2"])
+    }
+
+    @Test func lowPtPassAddsTheSoftParticlesScore() throws {
+        let event = try Self.event(mu: 20, number: 1)
+        let truth = try TruthIndex(event: event)
+        func report(_ config: GNNChainConfig) throws -> EvaluationReport {
+            let chain = try GNNChain(detector: Self.detector, detectorName: "trackml", config: config)
+            return try Evaluator().evaluate(event: event, truth: truth, tracks: chain.run(hits: event.hits, cells: event.cells).tracks)
+        }
+        let one = try report(GNNChainConfig(lowPtPass: false)), two = try report(Self.both)
+        let score1 = try #require(one.trackmlScore), score2 = try #require(two.trackmlScore)
+        // Particles of 0.2–0.5 GeV hold ≈ 0.3 of the score's weight; the first pass has no edges for most of them.
+        #expect(score2 >= score1 + 0.05, "score \(score1) → \(score2)")
+        // It must not take hits from tracks the first pass missed above 1 GeV, nor make fakes.
+        #expect(try #require(two.efficiency) >= #require(one.efficiency))
+        #expect(try #require(two.fakeRate) <= 0.05, "fake rate \(two.fakeRate ?? .nan)")
+    }
+
+    @Test func bothPassesAreIdenticalForOneAndTwoThreads() throws {
+        let event = try Self.event(mu: 10, number: 2)
+        let chain = try GNNChain(detector: Self.detector, detectorName: "trackml", config: Self.both)
+        func run(_ threads: Int32) throws -> [[Int32]] {
+            _ = weft_shim_set_max_threads(threads)
+            defer { _ = weft_shim_set_max_threads(0) }
+            let r = try chain.run(hits: event.hits, cells: event.cells)
+            return (0 ..< r.tracks.count).map { Array(r.tracks.hits(of: $0)) }
+        }
+        #expect(try run(1) == run(2))
+    }
+
+    @Test func requiredLowPtFilesThatAreMissingAreNamed() throws {
+        let config = GNNChainConfig(lowPtPass: true, lowPtModel: "/nonexistent/model-lowpt.h5")
+        #expect(throws: GNNChainError.missingFile(what: "low-pT GNN model", path: "/nonexistent/model-lowpt.h5")) {
+            try GNNChain(detector: Self.detector, detectorName: "trackml", config: config)
+        }
+        // Unset, a missing file only means no low-pT pass; false skips it even when the files exist.
+        let quiet = try GNNChain(detector: Self.detector, detectorName: "trackml", config: GNNChainConfig(lowPtModel: "/nonexistent/m.h5"))
+        #expect(quiet.lowPtPass == nil)
+        #expect(try GNNChain(detector: Self.detector, detectorName: "trackml", config: GNNChainConfig()).lowPtPass != nil)
+    }
+
+    @Test func trainingGraphsOfALaterPassHoldOnlyTheLeftHits() throws {
+        let event = try Self.event(mu: 10, number: 3)
+        let first = try GNNChain(detector: Self.detector, detectorName: "trackml", config: GNNChainConfig(lowPtPass: false))
+        let lowPt = try #require(try GNNChain(detector: Self.detector, detectorName: "trackml", config: Self.both).lowPtPass)
+        let taken = try first.run(hits: event.hits, cells: event.cells).tracks.hitIndices.count
+        let made = try GNNTrainingData.samples(event: event, builder: lowPt.graphBuilder, sectors: 1, after: first,
+                                               scratch: .init())
+        #expect(made.statistics.nodes == event.hits.count - taken)
+        let direct = try GNNTrainingData.samples(event: event, builder: lowPt.graphBuilder, sectors: 1, scratch: .init())
+        #expect(direct.statistics.nodes == event.hits.count)
+        #expect(made.statistics.edges < direct.statistics.edges)
+    }
+}
