@@ -50,8 +50,7 @@ public struct GNNChain: Sendable {
 
     /// A chain for `detector` from the files `config` names (or the default `Seeds/<detector>/module-map.h5`
     /// and `Scoring/<detector>/model.h5`); `detectorName` is the name or path the detector was loaded from.
-    /// The low-pT pass is added when ``GNNChainConfig/lowPtPass`` is true, or unset and both of its
-    /// files exist.
+    /// The low-pT pass is added when ``GNNChainConfig/lowPtPass`` is true.
     ///
     /// - Throws: ``GNNChainError`` for missing or unusable files, ``EventIO/EventIOError`` for
     ///   unreadable ones, and the errors of ``init(detector:moduleMap:model:overrides:lowPt:)``.
@@ -59,8 +58,7 @@ public struct GNNChain: Sendable {
         let mapPath = config.moduleMapPath(detector: detectorName), modelPath = config.modelPath(detector: detectorName)
         var files = [("module map", mapPath), ("GNN model", modelPath)]
         let lowPtMapPath = config.lowPtModuleMapPath(detector: detectorName), lowPtModelPath = config.lowPtModelPath(detector: detectorName)
-        let lowPtFilesExist = FileManager.default.fileExists(atPath: lowPtMapPath) && FileManager.default.fileExists(atPath: lowPtModelPath)
-        let useLowPt = config.lowPtPass ?? lowPtFilesExist
+        let useLowPt = config.lowPtPass ?? false
         if useLowPt { files += [("low-pT module map", lowPtMapPath), ("low-pT GNN model", lowPtModelPath)] }
         for (what, path) in files where !FileManager.default.fileExists(atPath: path) {
             throw GNNChainError.missingFile(what: what, path: path)

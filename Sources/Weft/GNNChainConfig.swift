@@ -18,8 +18,8 @@ public struct GNNChainConfig: Codable, Sendable, Equatable {
     public var minHits: Int?
     /// Lowest estimated track pT kept, GeV (0 keeps all); default: the model's own.
     public var minPt: Float?
-    /// Whether to run the low-pT pass over the hits the first pass left: `true` requires its files,
-    /// `false` skips it; default: run it when both of its files exist.
+    /// Whether to run the low-pT pass over the hits the first pass left (its files must exist);
+    /// default false.
     public var lowPtPass: Bool?
     /// The low-pT pass's module map; default `Seeds/<detector>/module-map-lowpt.h5`.
     public var lowPtModuleMap: String?

@@ -53,6 +53,11 @@ public struct ReconstructionEngine: Sendable {
             effective.gnn.moduleMap = config.gnn.moduleMapPath(detector: config.detector)
             effective.gnn.model = config.gnn.modelPath(detector: config.detector)
             let gnn = try GNNChain(detector: detector, detectorName: config.detector, config: effective.gnn)
+            effective.gnn.lowPtPass = gnn.lowPtPass != nil
+            if gnn.lowPtPass != nil {
+                effective.gnn.lowPtModuleMap = config.gnn.lowPtModuleMapPath(detector: config.detector)
+                effective.gnn.lowPtModel = config.gnn.lowPtModelPath(detector: config.detector)
+            }
             chain = .gnn(gnn, ScratchPool { GNNChainScratch() })
         }
         self.config = effective
@@ -78,8 +83,8 @@ public struct ReconstructionEngine: Sendable {
             let result = try ckf.run(hits: hits, threads: config.threads)
             return ReconstructionResult(tracks: result.tracks.tracks, stages: [check] + result.timings, ckf: result)
         case .gnn(let gnn, let scratches):
-            let graph = gnn.graphBuilder.config
-            if graph.needsCells && cells == nil {
+            let graphs = [gnn.graphBuilder.config] + (gnn.lowPtPass.map { [$0.graphBuilder.config] } ?? [])
+            if cells == nil, let graph = graphs.first(where: \.needsCells) {
                 throw ReconstructionError.cellsRequired(features: graph.nodeFeatures.filter(\.needsCells).map(\.rawValue))
             }
             guard !hits.isEmpty else { return ReconstructionResult(tracks: Tracks(), stages: [check]) }

@@ -29,8 +29,7 @@ struct ReconstructCommand: ParsableCommand {
         is MODEL.md beside it) and builds tracks from the edges above the score cut; --score-cut, \
         --min-hits and --min-pt override the model's own track-building settings. The low-pT pass then does \
         the same over the hits no track holds, with a map learned down to 0.2 GeV and its own model \
-        (Seeds/<detector>/module-map-lowpt.h5, Scoring/<detector>/model-lowpt.h5); it runs when both files \
-        exist, --low-pt-pass requires it, --no-low-pt-pass skips it.
+        (Seeds/<detector>/module-map-lowpt.h5, Scoring/<detector>/model-lowpt.h5) when --low-pt-pass is given.
 
         --output writes a TrackML submission \
         (event_id,hit_id,track_id; hits in no track get track_id 0). --json prints per-stage wall times, \
@@ -83,8 +82,8 @@ struct ReconstructCommand: ParsableCommand {
     @Option(help: "GNN: lowest estimated track pT kept, GeV; 0 keeps all (default: the model's).")
     var minPt: Float?
 
-    @Flag(inversion: .prefixedNo, help: "GNN: run the low-pT pass over the hits the first pass leaves (default: when its files exist).")
-    var lowPtPass: Bool?
+    @Flag(help: "GNN: also run the low-pT pass over the hits the first pass leaves.")
+    var lowPtPass = false
 
     @Option(help: "GNN: low-pT pass module map (default Seeds/<detector>/module-map-lowpt.h5).")
     var lowPtModuleMap: String?
@@ -108,7 +107,7 @@ struct ReconstructCommand: ParsableCommand {
         if eventID != nil && input == nil { throw ValidationError("--event-id needs --input FILE.h5") }
         guard threads >= 1 else { throw ValidationError("--threads must be ≥ 1") }
         let gnnOnly = [("--module-map", moduleMap != nil), ("--model", model != nil), ("--score-cut", scoreCut != nil),
-                       ("--min-hits", minHits != nil), ("--min-pt", minPt != nil), ("--[no-]low-pt-pass", lowPtPass != nil),
+                       ("--min-hits", minHits != nil), ("--min-pt", minPt != nil), ("--low-pt-pass", lowPtPass),
                        ("--low-pt-module-map", lowPtModuleMap != nil), ("--low-pt-model", lowPtModel != nil)]
         let ckfOnly = [("--seeding-config", seedingConfig != nil), ("--ckf-config", ckfConfig != nil)]
         for (name, given) in method == .ckf ? gnnOnly : ckfOnly where given {
@@ -228,7 +227,7 @@ struct ReconstructCommand: ParsableCommand {
             // The GNN stages run on the shim's thread pool; --threads caps it.
             _ = weft_shim_set_max_threads(Int32(threads))
             let overrides = GNNChainConfig(moduleMap: moduleMap, model: model, scoreCut: scoreCut, minHits: minHits, minPt: minPt,
-                                           lowPtPass: lowPtPass, lowPtModuleMap: lowPtModuleMap, lowPtModel: lowPtModel)
+                                           lowPtPass: lowPtPass || lowPtModuleMap != nil || lowPtModel != nil, lowPtModuleMap: lowPtModuleMap, lowPtModel: lowPtModel)
             let chain = try GNNChain(detector: geometry, detectorName: detector, config: overrides)
             return { loaded in
                 let result = try chain.run(hits: loaded.hits, cells: loaded.cells)

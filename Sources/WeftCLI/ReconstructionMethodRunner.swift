@@ -10,6 +10,8 @@ import Weft
 enum ReconstructionMethodRunner: String, CaseIterable {
     case ckf
     case gnn
+    /// The GNN chain with its low-pT pass.
+    case gnnLowPt = "gnn-lowpt"
 
     /// The methods built into this binary.
     static var available: [ReconstructionMethodRunner] { allCases }
@@ -42,6 +44,7 @@ enum ReconstructionMethodRunner: String, CaseIterable {
         switch self {
         case .ckf: return "CKF"
         case .gnn: return "GNN"
+        case .gnnLowPt: return "GNN+low-pT"
         }
     }
 
@@ -55,10 +58,11 @@ enum ReconstructionMethodRunner: String, CaseIterable {
                 return MethodRun(tracks: result.tracks.tracks, stages: result.timings,
                                  seeds: result.seedsPerPass.reduce(0, +), candidates: result.candidates)
             }
-        case .gnn:
-            // Default files: Seeds/<detector>/module-map.h5 and Scoring/<detector>/model.h5 (a clear
-            // error names the missing one).
-            let chain = try GNNChain(detector: detector, detectorName: detectorName, config: GNNChainConfig())
+        case .gnn, .gnnLowPt:
+            // Default files: Seeds/<detector>/module-map.h5 and Scoring/<detector>/model.h5, and for
+            // the low-pT pass Seeds/<detector>/module-map-lowpt.h5 and Scoring/<detector>/model-lowpt.h5
+            // (a clear error names a missing one).
+            let chain = try GNNChain(detector: detector, detectorName: detectorName, config: GNNChainConfig(lowPtPass: self == .gnnLowPt))
             let scratch = GNNChainScratch()
             return PreparedMethod(method: self) { event, threads in
                 // The GNN stages run on the shim's thread pool; `threads` caps it.

@@ -185,10 +185,12 @@ struct ScanSummary: Encodable {
         func p(_ x: Double?) -> String { x.map { String(format: "%5.1f", 100 * $0) } ?? "    —" }
         var groups: [String] = []
         for r in rows { for s in r.stages where !groups.contains(s.stage) { groups.append(s.stage) } }
-        var lines = ["method    μ     hits   noise  seeds/1k " + groups.map { String(repeating: " ", count: max(0, 9 - min(9, $0.count))) + String($0.prefix(9)) }.joined(separator: " ")
+        // Columns as wide as the longest method name.
+        let width = max(6, rows.map(\.method.count).max() ?? 0)
+        var lines = ["method".padding(toLength: width, withPad: " ", startingAt: 0) + "    μ     hits   noise  seeds/1k " + groups.map { String(repeating: " ", count: max(0, 9 - min(9, $0.count))) + String($0.prefix(9)) }.joined(separator: " ")
                      + "  total s ± spread   CPU s   MiB  eff%  e0.5%  fake%  dup%  score"]
         for r in rows {
-            var s = r.method.padding(toLength: 6, withPad: " ", startingAt: 0)
+            var s = r.method.padding(toLength: width, withPad: " ", startingAt: 0)
             s += String(format: " %4@ %8.0f %7.0f %9.1f  ", ScanPointRecord.muText(r.mu) as NSString, r.hits, r.noiseHits, (r.seeds ?? 0) / 1000)
             for g in groups { s += String(format: " %9.3f", r.stages.first { $0.stage == g }?.median ?? 0) }
             s += String(format: "  %7.3f ± %5.3f %7.3f %5.0f ", r.total.median, r.total.spread, r.cpu?.median ?? 0, r.peakRSSMiB ?? 0)
@@ -202,7 +204,7 @@ struct ScanSummary: Encodable {
                 fits.first { $0.method == f.method && $0.stage == f.stage && $0.variable == v }
                     .map { String(format: "   k(%@) = %.3f ± %.3f", name, $0.fit.exponent, $0.fit.exponentError) } ?? ""
             }
-            lines.append("  \(f.method) \(f.stage.padding(toLength: 12, withPad: " ", startingAt: 0))"
+            lines.append("  \(f.method.padding(toLength: width, withPad: " ", startingAt: 0)) \(f.stage.padding(toLength: 12, withPad: " ", startingAt: 0))"
                          + String(format: " k(N_hits) = %.3f ± %.3f", f.fit.exponent, f.fit.exponentError)
                          + other("signal_hits", "N_signal") + other("mu", "μ")
                          + String(format: "   (%d points, rms %.0f %%)", f.fit.points, 100 * f.fit.logResidualRMS))

@@ -60,11 +60,13 @@ struct GNNLowPtPassTests {
         }
         let one = try report(GNNChainConfig(lowPtPass: false)), two = try report(Self.both)
         let score1 = try #require(one.trackmlScore), score2 = try #require(two.trackmlScore)
-        // Particles of 0.2–0.5 GeV hold ≈ 0.3 of the score's weight; the first pass has no edges for most of them.
-        #expect(score2 >= score1 + 0.05, "score \(score1) → \(score2)")
-        // It must not take hits from tracks the first pass missed above 1 GeV, nor make fakes.
+        // Particles of 0.2–0.5 GeV hold ≈ 0.3 of the score's weight and the first pass's graph has no
+        // edges for most of them: on μ = 20 events the pass takes the score from ≈ 0.66 to ≈ 0.83
+        // (4 events of this seed; Scoring/trackml/MODEL-LOWPT.md).
+        #expect(score2 >= score1 + 0.10, "score \(score1) → \(score2)")
+        // It must not cost efficiency above 1 GeV, nor add fakes (≈ 0.4 % on these events, one fake ≈ 0.2 %).
         #expect(try #require(two.efficiency) >= #require(one.efficiency))
-        #expect(try #require(two.fakeRate) <= 0.05, "fake rate \(two.fakeRate ?? .nan)")
+        #expect(try #require(two.fakeRate) <= 0.03, "fake rate \(two.fakeRate ?? .nan)")
     }
 
     @Test func bothPassesAreIdenticalForOneAndTwoThreads() throws {
@@ -84,10 +86,10 @@ struct GNNLowPtPassTests {
         #expect(throws: GNNChainError.missingFile(what: "low-pT GNN model", path: "/nonexistent/model-lowpt.h5")) {
             try GNNChain(detector: Self.detector, detectorName: "trackml", config: config)
         }
-        // Unset, a missing file only means no low-pT pass; false skips it even when the files exist.
-        let quiet = try GNNChain(detector: Self.detector, detectorName: "trackml", config: GNNChainConfig(lowPtModel: "/nonexistent/m.h5"))
-        #expect(quiet.lowPtPass == nil)
-        #expect(try GNNChain(detector: Self.detector, detectorName: "trackml", config: GNNChainConfig()).lowPtPass != nil)
+        // Without low_pt_pass the pass is off and its files are not looked at.
+        let off = try GNNChain(detector: Self.detector, detectorName: "trackml", config: GNNChainConfig(lowPtModel: "/nonexistent/m.h5"))
+        #expect(off.lowPtPass == nil)
+        #expect(try GNNChain(detector: Self.detector, detectorName: "trackml", config: GNNChainConfig()).lowPtPass == nil)
     }
 
     @Test func trainingGraphsOfALaterPassHoldOnlyTheLeftHits() throws {
