@@ -78,6 +78,29 @@ extension CAPITests {
             #expect(try engine.reconstruct(hits: Hits()).tracks.count == 0)
         }
 
+        @Test("the GNN's low-pT pass is asked for in JSON and resolved to its files")
+        func gnnLowPtPass() throws {
+            let plain = try ReconstructionEngine(config: ReconstructionConfig(json: Array(#"{"method": "gnn"}"#.utf8)))
+            #expect(plain.config.gnn.lowPtPass == false && plain.config.gnn.lowPtModel == nil)
+            let both = try ReconstructionEngine(config: ReconstructionConfig(json: Array(#"{"method": "gnn", "gnn": {"low_pt_pass": true}}"#.utf8)))
+            #expect(both.config.gnn.lowPtPass == true)
+            #expect(both.config.gnn.lowPtModel?.hasSuffix("Scoring/trackml/model-lowpt.h5") == true)
+            #expect(both.config.gnn.lowPtModuleMap?.hasSuffix("Seeds/trackml/module-map-lowpt.h5") == true)
+            // The effective configuration reads back to the same engine settings.
+            let text = try both.config.jsonText()
+            #expect(try ReconstructionConfig(json: Array(text.utf8)) == both.config)
+            // The pass adds tracks on the real event; a missing file of it is a configuration error.
+            let event = try EventSource.trackML(prefix: Reference.subsetEvent).load(parts: [], detector: plain.detector)
+            #expect(try both.reconstruct(hits: event.hits).tracks.count > plain.reconstruct(hits: event.hits).tracks.count)
+            do {
+                _ = try ReconstructionEngine(config: ReconstructionConfig(json: Array(#"{"method": "gnn", "gnn": {"low_pt_pass": true, "low_pt_model": "/nonexistent.h5"}}"#.utf8)))
+                Issue.record("a missing low-pT model was accepted")
+            } catch {
+                #expect(ReconstructionFailure(classifying: error) == .configuration)
+                #expect("\(error)".contains("/nonexistent.h5"))
+            }
+        }
+
         @Test("results do not depend on the engine's thread count")
         func threadCount() throws {
             let one = try ReconstructionEngine(config: ReconstructionConfig(threads: 1))
