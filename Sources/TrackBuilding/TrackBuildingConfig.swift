@@ -200,7 +200,5 @@ public struct TrackBuildingConfig: Codable, Equatable, Sendable {
         try c.encodeIfPresent(mergeMaxGap, forKey: .mergeMaxGap)
         try c.encodeIfPresent(pickMaxTransverseResidual, forKey: .pickMaxTransverseResidual)
         try c.encodeIfPresent(pickMaxLongitudinalResidual, forKey: .pickMaxLongitudinalResidual)
-        try c.encodeIfPresent(pickMaxTransverseResidual, forKey: .pickMaxTransverseResidual)
-        try c.encodeIfPresent(pickMaxLongitudinalResidual, forKey: .pickMaxLongitudinalResidual)
     }
 }

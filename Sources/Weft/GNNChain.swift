@@ -100,9 +100,7 @@ public struct GNNChain: Sendable {
             // The low-pT pass sees only the hits no first-pass track holds, renumbered; its tracks are
             // mapped back to the event's rows.
             let (rows, left, leftCells) = timed("graph construction pass 2") { () -> ([Int32], Hits, Cells?) in
-                var used = [Bool](repeating: false, count: hits.count)
-                for h in tracks.tracks.hitIndices { used[Int(h)] = true }
-                let rows = (0 ..< hits.count).filter { !used[$0] }.map { Int32($0) }
+                let rows = tracks.tracks.freeRows(hitCount: hits.count)
                 return (rows, hits.selecting(rows: rows), cells?.selecting(hitRows: rows, hitCount: hits.count))
             }
             let built2 = try timed("graph construction pass 2") { try pass.graphBuilder.run(hits: left, cells: leftCells, scratch: scratch.graph) }

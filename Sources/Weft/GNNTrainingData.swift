@@ -35,9 +35,7 @@ public enum GNNTrainingData {
         var event = whole
         if let earlier {
             let taken = try earlier.run(hits: whole.hits, cells: whole.cells).tracks
-            var used = [Bool](repeating: false, count: whole.hits.count)
-            for h in taken.hitIndices { used[Int(h)] = true }
-            event = whole.selecting(rows: (0 ..< whole.hits.count).filter { !used[$0] }.map { Int32($0) })
+            event = whole.selecting(rows: taken.freeRows(hitCount: whole.hits.count))
         }
         let truth = event.truth!
         let built = try builder.run(hits: event.hits, cells: event.cells, scratch: scratch)

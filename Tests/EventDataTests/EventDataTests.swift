@@ -97,4 +97,10 @@ import EventData
         #expect(picked.cells?.hitIndex == [1, 1, 2] && picked.cells?.channel0 == [7, 8, 9])
         #expect(event.selecting(rows: []).hits.isEmpty)
     }
+
+    @Test func freeRowsAreTheHitsOfNoTrack() {
+        let tracks = Tracks(hitLists: [[4, 1], [2]])
+        #expect(tracks.freeRows(hitCount: 6) == [0, 3, 5])
+        #expect(Tracks().freeRows(hitCount: 2) == [0, 1])
+    }
 }

@@ -284,7 +284,7 @@ import WeftTestSupport
                                            maxTransverseImpact: 2, helixCutsBelowHits: 7, minHitsLowPt: 8, lowPtBelow: 0.6,
                                            joinScoreCut: 0.05, joinMaxTransverseResidual: 3, joinMaxLongitudinalResidual: 20,
                                            mergeMaxGap: 300, pickMaxTransverseResidual: 0.5, pickMaxLongitudinalResidual: 5)
-        // Every field is written (the pick-up tolerances once were not, and a trained model lost them).
+        // Every field is written and read back.
         let back = try JSONDecoder().decode(TrackBuildingConfig.self, from: JSONEncoder().encode(full))
         #expect(back == full && back.needsHits)
         // Overrides keep the shape options; a score cut lowered to the join cut or below switches joins off.
