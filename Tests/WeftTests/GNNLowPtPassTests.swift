@@ -61,10 +61,10 @@ struct GNNLowPtPassTests {
         let one = try report(GNNChainConfig(lowPtPass: false)), two = try report(Self.both)
         let score1 = try #require(one.trackmlScore), score2 = try #require(two.trackmlScore)
         // Particles of 0.2–0.5 GeV hold ≈ 0.3 of the score's weight and the first pass's graph has no
-        // edges for most of them: on μ = 20 events the pass takes the score from ≈ 0.66 to ≈ 0.83
+        // edges for most of them: on μ = 20 events the pass takes the score from ≈ 0.66 to ≈ 0.84
         // (4 events of this seed; Scoring/trackml/MODEL-LOWPT.md).
         #expect(score2 >= score1 + 0.10, "score \(score1) → \(score2)")
-        // It must not cost efficiency above 1 GeV, nor add fakes (≈ 0.4 % on these events, one fake ≈ 0.2 %).
+        // It must not cost efficiency above 1 GeV, nor add fakes (≈ 0.5 % on these events, one fake ≈ 0.2 %).
         #expect(try #require(two.efficiency) >= #require(one.efficiency))
         #expect(try #require(two.fakeRate) <= 0.03, "fake rate \(two.fakeRate ?? .nan)")
     }
