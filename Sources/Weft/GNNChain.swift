@@ -99,38 +99,24 @@ public struct GNNChain: Sendable {
         if let pass = lowPtPass {
             // The low-pT pass sees only the hits no first-pass track holds, renumbered; its tracks are
             // mapped back to the event's rows.
-            let (rows, left, leftCells) = timed("graph construction pass 2") { () -> ([Int32], Hits, Cells?) in
-                let rows = tracks.tracks.freeRows(hitCount: hits.count)
-                return (rows, hits.selecting(rows: rows), cells?.selecting(hitRows: rows, hitCount: hits.count))
+            let (rows, left, built2) = try timed("graph construction pass 2") { () -> ([Int32], Hits, GraphBuildResult) in
+                let rows = tracks.tracks.freeRows(hitCount: hits.count), left = hits.selecting(rows: rows)
+                let cellsLeft = cells?.selecting(hitRows: rows, hitCount: hits.count)
+                return (rows, left, try pass.graphBuilder.run(hits: left, cells: cellsLeft, scratch: scratch.graph))
             }
-            let built2 = try timed("graph construction pass 2") { try pass.graphBuilder.run(hits: left, cells: leftCells, scratch: scratch.graph) }
             let scores2 = try timed("edge scoring pass 2") { try pass.model.network.scores(for: built2.graph, workspace: scratch.network) }
-            let tracks2 = try timed("track building pass 2") {
-                try pass.trackBuilder.run(graph: built2.graph, scores: scores2, hits: left, scratch: scratch.building)
+            // Tracks of the two passes that are parts of one particle are then merged by the pass's merge step.
+            let (tracks2, merged) = try timed("track building pass 2") { () -> (TrackBuildingResult, (tracks: Tracks, merges: Int)) in
+                let built = try pass.trackBuilder.run(graph: built2.graph, scores: scores2, hits: left, scratch: scratch.building)
+                for t in 0 ..< built.tracks.count { all.append(hits: built.tracks.hits(of: t).map { rows[Int($0)] }) }
+                return (built, pass.trackBuilder.merge(all, hits: hits, scratch: scratch.building))
             }
-            for t in 0 ..< tracks2.tracks.count { all.append(hits: tracks2.tracks.hits(of: t).map { rows[Int($0)] }) }
-            // Tracks of the two passes that are parts of one particle are merged by the pass's shape steps.
-            let merged = timed("track building pass 2") { pass.trackBuilder.merge(all, hits: hits, scratch: scratch.building) }
             all = merged.tracks
             lowPtSummary = GNNPassSummary(hits: rows.count, graph: built2.statistics, building: tracks2.statistics,
                                           mergesAcrossPasses: merged.merges)
-            timings = Self.mergingRepeatedStages(timings)
         }
         return GNNChainResult(tracks: all, source: built.graph.source, target: built.graph.target, scores: scores,
                               graph: built.statistics, building: tracks.statistics, scoreCut: first.trackBuilder.config.scoreCut,
                               lowPtPass: lowPtSummary, timings: timings)
-    }
-
-    /// `timings` with consecutive entries of one stage name summed into one.
-    static func mergingRepeatedStages(_ timings: [StageTiming]) -> [StageTiming] {
-        var merged: [StageTiming] = []
-        for t in timings {
-            if let last = merged.last, last.stage == t.stage {
-                merged[merged.count - 1] = StageTiming(stage: t.stage, seconds: last.seconds + t.seconds)
-            } else {
-                merged.append(t)
-            }
-        }
-        return merged
     }
 }
