@@ -2,12 +2,16 @@ import Testing
 import Foundation
 @testable import FileSupport
 
-@Suite struct DataFileTests {
+/// Each test gets its own scratch directory (a class suite: one instance per test), removed again
+/// when the test ends.
+@Suite final class DataFileTests {
     let dir: String = {
         let d = NSTemporaryDirectory() + "weft-filesupport-\(UUID().uuidString)"
         try? FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
         return d
     }()
+
+    deinit { try? FileManager.default.removeItem(atPath: dir) }
 
     func listing() -> [String] { (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] }
 
