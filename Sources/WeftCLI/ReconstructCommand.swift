@@ -29,7 +29,8 @@ struct ReconstructCommand: ParsableCommand {
         is MODEL.md beside it) and builds tracks from the edges above the score cut; --score-cut, \
         --min-hits and --min-pt override the model's own track-building settings. The low-pT pass then does \
         the same over the hits no track holds, with a map learned down to 0.2 GeV and its own model \
-        (Seeds/<detector>/module-map-lowpt.h5, Scoring/<detector>/model-lowpt.h5) when --low-pt-pass is given.
+        (Seeds/<detector>/module-map-lowpt.h5, Scoring/<detector>/model-lowpt.h5) when --low-pt-pass, \
+        --low-pt-module-map or --low-pt-model is given.
 
         --output writes a TrackML submission \
         (event_id,hit_id,track_id; hits in no track get track_id 0). --json prints per-stage wall times, \
@@ -85,10 +86,10 @@ struct ReconstructCommand: ParsableCommand {
     @Flag(help: "GNN: also run the low-pT pass over the hits the first pass leaves.")
     var lowPtPass = false
 
-    @Option(help: "GNN: low-pT pass module map (default Seeds/<detector>/module-map-lowpt.h5).")
+    @Option(help: "GNN: low-pT pass module map (default Seeds/<detector>/module-map-lowpt.h5); implies --low-pt-pass.")
     var lowPtModuleMap: String?
 
-    @Option(help: "GNN: low-pT pass model (default Scoring/<detector>/model-lowpt.h5).")
+    @Option(help: "GNN: low-pT pass model (default Scoring/<detector>/model-lowpt.h5); implies --low-pt-pass.")
     var lowPtModel: String?
 
     @Option(help: "Write the tracks as a TrackML submission CSV (plain or .gz).")
