@@ -127,7 +127,8 @@ public struct TrackBuilder: Sendable {
         }
 
         // 7. Drop the short paths and, with hits, those whose shape is not that of a track from the
-        //    beam line above the pT cut; their hits are free again.
+        //    beam line above the pT cut (after trimming their worst hits, when configured); their
+        //    hits are free again.
         var list: [Int32] = []
         for v in 0 ..< nodeCount where s.previous[v] < 0 && s.next[v] >= 0 {
             list.removeAll(keepingCapacity: true)
@@ -138,7 +139,7 @@ public struct TrackBuilder: Sendable {
                 if let minPt = config.minPt, TrackPtEstimate.pT(list, of: hits, bz: config.fieldBz) < minPt {
                     stats.droppedByPt += 1; keep = false
                 } else if config.hasShapeCuts, !passesShapeCuts(list, hits: hits) {
-                    stats.droppedByFit += 1; keep = false
+                    if trimToHelix(&list, hits: hits, s) { stats.trimmedTracks += 1 } else { stats.droppedByFit += 1; keep = false }
                 }
             }
             if !keep { for x in list { s.next[Int(x)] = -1; s.previous[Int(x)] = -1 } }
@@ -167,9 +168,48 @@ public struct TrackBuilder: Sendable {
     func passesShapeCuts(_ list: [Int32], hits: Hits) -> Bool {
         if let n = config.minHitsLowPt, list.count < n, let ptLimit = config.lowPtBelow,
            TrackPtEstimate.pT(list, of: hits, bz: config.fieldBz) < ptLimit { return false }
-        guard config.hasHelixCuts, config.helixCutsBelowHits.map({ list.count < $0 }) ?? true else { return true }
+        guard helixCutsApply(count: list.count) else { return true }
         guard let fit = TrackHelixFit(list, of: hits) else { return true }
         return fitAccepted(fit)
+    }
+
+    /// Whether the helix-fit cuts apply to a track of `count` hits.
+    func helixCutsApply(count: Int) -> Bool {
+        config.hasHelixCuts && (config.helixCutsBelowHits.map { count < $0 } ?? true)
+    }
+
+    /// Removes the worst-fitting hits of `list` (a linked path failing the shape cuts), one at a time
+    /// and at most ``TrackBuildingConfig/maxTrimmedHits``, until it passes; relinks the path and frees
+    /// the removed hits when it then passes, and returns whether it does. A path failing only the
+    /// pT-dependent length cut is not trimmed (fewer hits cannot pass it).
+    ///
+    /// Physics: at a junction the walkthrough may continue a track through a hit of a crossing
+    /// particle; that one hit pulls the helix fit off, and dropping the whole track loses a particle
+    /// whose other hits lie on one helix.
+    private func trimToHelix(_ list: inout [Int32], hits: Hits, _ s: TrackBuildingScratch) -> Bool {
+        guard let limit = config.maxTrimmedHits, helixCutsApply(count: list.count) else { return false }
+        let tolT = Double(config.maxTransverseResidual ?? 1), tolL = Double(config.maxLongitudinalResidual ?? 10)
+        var trimmed = list
+        var passes = false
+        for _ in 0 ..< limit where trimmed.count > config.minHits {
+            guard let fit = TrackHelixFit(trimmed, of: hits) else { break }
+            var worst = 0, worstCost = -Double.infinity
+            for (k, h) in trimmed.enumerated() {
+                let e = fit.extrapolation(x: Double(hits.x[Int(h)]), y: Double(hits.y[Int(h)]), z: Double(hits.z[Int(h)]))
+                let cost = e.transverse / tolT + e.longitudinal / tolL
+                if cost > worstCost { worstCost = cost; worst = k }
+            }
+            trimmed.remove(at: worst)
+            if passesShapeCuts(trimmed, hits: hits) { passes = true; break }
+        }
+        guard passes else { return false }
+        for h in list { s.next[Int(h)] = -1; s.previous[Int(h)] = -1 }
+        for k in trimmed.indices {
+            s.previous[Int(trimmed[k])] = k > 0 ? trimmed[k - 1] : -1
+            s.next[Int(trimmed[k])] = k + 1 < trimmed.count ? trimmed[k + 1] : -1
+        }
+        list = trimmed
+        return true
     }
 
     /// Merges whole tracks by the merge step (``TrackBuildingConfig/mergeMaxGap`` with the join
@@ -264,6 +304,7 @@ public struct TrackBuilder: Sendable {
         guard let fit = TrackHelixFit(s.list, of: hits) else { return false }
         if let m = config.joinMaxTransverseResidual, !(fit.maxTransverseResidual <= Double(m)) { return false }
         if let m = config.joinMaxLongitudinalResidual, !(fit.maxLongitudinalResidual <= Double(m)) { return false }
+        if config.strictJoins, helixCutsApply(count: s.list.count), !fitAccepted(fit) { return false }
         s.next[Int(u)] = v; s.previous[Int(v)] = u
         return true
     }

@@ -59,6 +59,15 @@ public struct TrackBuildingConfig: Codable, Equatable, Sendable {
     /// The z distance (mm) from the track's arc length–z line within which a hit is picked up; nil:
     /// no pick-up (default nil). Both pick-up tolerances or neither must be set.
     public var pickMaxLongitudinalResidual: Float?
+    /// Whether a join or merge also needs the joined track to pass the helix-fit cuts when it is short
+    /// enough for them (``helixCutsBelowHits``), not only the looser join tolerances (default false).
+    /// Without it, a clean fragment joined to a stray hit can fail the final cuts and lose both.
+    public var strictJoins: Bool
+    /// A track failing the helix-fit cuts loses its worst-fitting hit (largest residual in units of
+    /// ``maxTransverseResidual`` and ``maxLongitudinalResidual``), again up to this many times and never
+    /// below ``minHits``, before it is dropped; the hits it loses are free again. nil: a failing track
+    /// is dropped whole (default nil).
+    public var maxTrimmedHits: Int?
 
     /// Whether any option needs the hits' positions.
     public var needsHits: Bool { minPt != nil || hasShapeCuts || joinScoreCut != nil || mergeMaxGap != nil || pickMaxTransverseResidual != nil }
@@ -80,7 +89,7 @@ public struct TrackBuildingConfig: Codable, Equatable, Sendable {
                 minHitsLowPt: Int? = nil, lowPtBelow: Float? = nil, joinScoreCut: Float? = nil,
                 joinMaxTransverseResidual: Float? = nil, joinMaxLongitudinalResidual: Float? = nil,
                 mergeMaxGap: Float? = nil, pickMaxTransverseResidual: Float? = nil,
-                pickMaxLongitudinalResidual: Float? = nil) throws {
+                pickMaxLongitudinalResidual: Float? = nil, strictJoins: Bool = false, maxTrimmedHits: Int? = nil) throws {
         guard (0 ... 1).contains(scoreCut) else { throw TrackBuildingError.invalidConfig(field: "score_cut", reason: "\(scoreCut) is not in [0, 1]") }
         guard minHits >= 1 else { throw TrackBuildingError.invalidConfig(field: "min_hits", reason: "\(minHits) must be at least 1") }
         if let p = minPt, !(p >= 0 && p.isFinite) {
@@ -109,6 +118,7 @@ public struct TrackBuildingConfig: Codable, Equatable, Sendable {
         if let n = helixCutsBelowHits, n < 1 {
             throw TrackBuildingError.invalidConfig(field: "helix_cuts_below_hits", reason: "\(n) must be at least 1")
         }
+        if let n = maxTrimmedHits, n < 1 { throw TrackBuildingError.invalidConfig(field: "max_trimmed_hits", reason: "\(n) must be at least 1") }
         if let n = minHitsLowPt, n < 1 { throw TrackBuildingError.invalidConfig(field: "min_hits_low_pt", reason: "\(n) must be at least 1") }
         if let j = joinScoreCut {
             guard j >= 0, j < scoreCut else {
@@ -128,11 +138,12 @@ public struct TrackBuildingConfig: Codable, Equatable, Sendable {
         self.joinMaxTransverseResidual = joinMaxTransverseResidual; self.joinMaxLongitudinalResidual = joinMaxLongitudinalResidual
         self.mergeMaxGap = mergeMaxGap
         self.pickMaxTransverseResidual = pickMaxTransverseResidual; self.pickMaxLongitudinalResidual = pickMaxLongitudinalResidual
+        self.strictJoins = strictJoins; self.maxTrimmedHits = maxTrimmedHits
     }
 
     /// This configuration with the given fields replaced (nil keeps the current value), validated.
     ///
-    /// - Throws: ``TrackBuildingError/invalidConfig(field:reason:)`` as ``init(scoreCut:minHits:insertSkippedHits:minPt:fieldBz:maxTransverseResidual:maxLongitudinalResidual:maxTransverseImpact:maxLongitudinalImpact:helixCutsBelowHits:minHitsLowPt:lowPtBelow:joinScoreCut:joinMaxTransverseResidual:joinMaxLongitudinalResidual:mergeMaxGap:pickMaxTransverseResidual:pickMaxLongitudinalResidual:)``.
+    /// - Throws: ``TrackBuildingError/invalidConfig(field:reason:)`` as ``init(scoreCut:minHits:insertSkippedHits:minPt:fieldBz:maxTransverseResidual:maxLongitudinalResidual:maxTransverseImpact:maxLongitudinalImpact:helixCutsBelowHits:minHitsLowPt:lowPtBelow:joinScoreCut:joinMaxTransverseResidual:joinMaxLongitudinalResidual:mergeMaxGap:pickMaxTransverseResidual:pickMaxLongitudinalResidual:strictJoins:maxTrimmedHits:)``.
     public func overriding(scoreCut: Float? = nil, minHits: Int? = nil, minPt: Float?? = nil) throws -> TrackBuildingConfig {
         try TrackBuildingConfig(scoreCut: scoreCut ?? self.scoreCut, minHits: minHits ?? self.minHits, insertSkippedHits: insertSkippedHits,
                                 minPt: minPt ?? self.minPt, fieldBz: fieldBz, maxTransverseResidual: maxTransverseResidual,
@@ -141,7 +152,8 @@ public struct TrackBuildingConfig: Codable, Equatable, Sendable {
                                 joinScoreCut: joinScoreCut.flatMap { $0 < (scoreCut ?? self.scoreCut) ? $0 : nil },
                                 joinMaxTransverseResidual: joinMaxTransverseResidual, joinMaxLongitudinalResidual: joinMaxLongitudinalResidual,
                                 mergeMaxGap: mergeMaxGap, pickMaxTransverseResidual: pickMaxTransverseResidual,
-                                pickMaxLongitudinalResidual: pickMaxLongitudinalResidual)
+                                pickMaxLongitudinalResidual: pickMaxLongitudinalResidual, strictJoins: strictJoins,
+                                maxTrimmedHits: maxTrimmedHits)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -154,6 +166,7 @@ public struct TrackBuildingConfig: Codable, Equatable, Sendable {
         case joinMaxTransverseResidual = "join_max_transverse_residual", joinMaxLongitudinalResidual = "join_max_longitudinal_residual"
         case mergeMaxGap = "merge_max_gap"
         case pickMaxTransverseResidual = "pick_max_transverse_residual", pickMaxLongitudinalResidual = "pick_max_longitudinal_residual"
+        case strictJoins = "strict_joins", maxTrimmedHits = "max_trimmed_hits"
     }
 
     public init(from decoder: Decoder) throws {
@@ -175,7 +188,9 @@ public struct TrackBuildingConfig: Codable, Equatable, Sendable {
                       joinMaxLongitudinalResidual: c.decodeIfPresent(Float.self, forKey: .joinMaxLongitudinalResidual),
                       mergeMaxGap: c.decodeIfPresent(Float.self, forKey: .mergeMaxGap),
                       pickMaxTransverseResidual: c.decodeIfPresent(Float.self, forKey: .pickMaxTransverseResidual),
-                      pickMaxLongitudinalResidual: c.decodeIfPresent(Float.self, forKey: .pickMaxLongitudinalResidual))
+                      pickMaxLongitudinalResidual: c.decodeIfPresent(Float.self, forKey: .pickMaxLongitudinalResidual),
+                      strictJoins: c.decodeIfPresent(Bool.self, forKey: .strictJoins) ?? false,
+                      maxTrimmedHits: c.decodeIfPresent(Int.self, forKey: .maxTrimmedHits))
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -200,5 +215,7 @@ public struct TrackBuildingConfig: Codable, Equatable, Sendable {
         try c.encodeIfPresent(mergeMaxGap, forKey: .mergeMaxGap)
         try c.encodeIfPresent(pickMaxTransverseResidual, forKey: .pickMaxTransverseResidual)
         try c.encodeIfPresent(pickMaxLongitudinalResidual, forKey: .pickMaxLongitudinalResidual)
+        if strictJoins { try c.encode(strictJoins, forKey: .strictJoins) }
+        try c.encodeIfPresent(maxTrimmedHits, forKey: .maxTrimmedHits)
     }
 }

@@ -14,6 +14,8 @@ public struct TrackBuildingStatistics: Codable, Equatable, Sendable {
     public var droppedByPt: Int
     /// Tracks dropped by the helix-fit and pT-dependent length cuts.
     public var droppedByFit: Int
+    /// Tracks kept after losing their worst-fitting hits (``TrackBuildingConfig/maxTrimmedHits``).
+    public var trimmedTracks: Int
     /// Path ends joined through edges below the score cut (``TrackBuildingConfig/joinScoreCut``).
     public var joins: Int
     /// Fragments merged across a gap without an edge (``TrackBuildingConfig/mergeMaxGap``).
@@ -27,12 +29,13 @@ public struct TrackBuildingStatistics: Codable, Equatable, Sendable {
 
     public init() {
         keptEdges = 0; components = 0; chainComponents = 0; junctionComponents = 0
-        insertedHits = 0; droppedByPt = 0; droppedByFit = 0; joins = 0; merges = 0; pickedHits = 0; tracks = 0; assignedHits = 0
+        insertedHits = 0; droppedByPt = 0; droppedByFit = 0; trimmedTracks = 0; joins = 0; merges = 0; pickedHits = 0; tracks = 0; assignedHits = 0
     }
 
     enum CodingKeys: String, CodingKey {
         case keptEdges = "kept_edges", components, chainComponents = "chain_components"
         case junctionComponents = "junction_components", insertedHits = "inserted_hits", droppedByPt = "dropped_by_pt", droppedByFit = "dropped_by_fit"
+        case trimmedTracks = "trimmed_tracks"
         case joins, merges, pickedHits = "picked_hits", tracks
         case assignedHits = "assigned_hits"
     }
@@ -47,6 +50,7 @@ public struct TrackBuildingStatistics: Codable, Equatable, Sendable {
         droppedByPt = try c.decode(Int.self, forKey: .droppedByPt)
         // Counts added later read as 0 from older reports.
         droppedByFit = try c.decodeIfPresent(Int.self, forKey: .droppedByFit) ?? 0
+        trimmedTracks = try c.decodeIfPresent(Int.self, forKey: .trimmedTracks) ?? 0
         joins = try c.decodeIfPresent(Int.self, forKey: .joins) ?? 0
         merges = try c.decodeIfPresent(Int.self, forKey: .merges) ?? 0
         pickedHits = try c.decodeIfPresent(Int.self, forKey: .pickedHits) ?? 0

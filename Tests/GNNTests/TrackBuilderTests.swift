@@ -204,6 +204,58 @@ import WeftTestSupport
                 == [[0, 1, 2, 3], [4, 5, 6, 7]])
     }
 
+    @Test func strictJoinKeepsTheCleanFragment() throws {
+        // Nodes 0–4: a five-hit fragment of one helix; node 5 is the helix's next hit moved 2 mm
+        // sideways, within the join tolerance (3 mm) but not the helix cut (0.3 mm), linked by a weak edge.
+        var rows = Self.helix(pT: 1.2, radii: Array(Self.radii.prefix(6)))
+        rows[5].1 += 2
+        let hits = Self.hits(rows)
+        let loose = try TrackBuildingConfig(maxTransverseResidual: 0.3, helixCutsBelowHits: 8, joinScoreCut: 0.1,
+                                            joinMaxTransverseResidual: 3, joinMaxLongitudinalResidual: 20)
+        var strict = loose
+        strict.strictJoins = true
+        // The loose join makes a six-hit track that fails the final cut: both pieces are lost.
+        let r = try Self.build(loose, hits: hits, chains: [[0, 1, 2, 3, 4]], extra: [(4, 5, 0.3)])
+        #expect(r.statistics.joins == 1 && r.statistics.droppedByFit == 1 && r.tracks.count == 0)
+        // A strict join is not made and the fragment stays a track.
+        let rs = try Self.build(strict, hits: hits, chains: [[0, 1, 2, 3, 4]], extra: [(4, 5, 0.3)])
+        #expect(Self.lists(rs) == [[0, 1, 2, 3, 4]])
+        #expect(rs.statistics.joins == 0 && rs.statistics.droppedByFit == 0)
+        // A join that passes the final cut is made as before; a long track (no helix cut) joins loosely.
+        let clean = Self.hits(Self.helix(pT: 1.2, radii: Array(Self.radii.prefix(6))))
+        #expect(Self.lists(try Self.build(strict, hits: clean, chains: [[0, 1, 2, 3, 4]], extra: [(4, 5, 0.3)])) == [Array(0 ... 5)])
+        var long = strict
+        long.helixCutsBelowHits = 6
+        #expect(Self.lists(try Self.build(long, hits: hits, chains: [[0, 1, 2, 3, 4]], extra: [(4, 5, 0.3)])) == [Array(0 ... 5)])
+    }
+
+    @Test func strayHitIsTrimmedNotTheTrack() throws {
+        // Nodes 0–7 on one helix; the chain runs through node 8, 5 mm beside the helix at 260 mm, instead
+        // of node 4 (as a walkthrough may at a junction); node 9 is a second stray, 4 mm beside the helix at 500 mm.
+        var rows = Self.helix(pT: 0.8, radii: Self.radii)
+        rows.append((rows[4].0, rows[4].1 + 5, rows[4].2))
+        rows.append((rows[6].0, rows[6].1 - 4, rows[6].2))
+        let hits = Self.hits(rows)
+        let chain: [Int32] = [0, 1, 2, 3, 8, 5, 6, 7]
+        let dropping = try TrackBuildingConfig(minHits: 5, maxTransverseResidual: 0.5)
+        let r0 = try Self.build(dropping, hits: hits, chains: [chain])
+        #expect(r0.tracks.count == 0 && r0.statistics.droppedByFit == 1)
+        var trimming = dropping
+        trimming.maxTrimmedHits = 1
+        let r1 = try Self.build(trimming, hits: hits, chains: [chain])
+        #expect(Self.lists(r1) == [[0, 1, 2, 3, 5, 6, 7]])
+        #expect(r1.statistics.trimmedTracks == 1 && r1.statistics.droppedByFit == 0 && r1.statistics.assignedHits == 7)
+        // Two strays need two trims: one is not enough, and a track is never trimmed below the minimum
+        // length.
+        let two: [Int32] = [0, 1, 2, 3, 8, 5, 9, 7]
+        #expect(try Self.build(trimming, hits: hits, chains: [two]).tracks.count == 0)
+        trimming.maxTrimmedHits = 2
+        #expect(Self.lists(try Self.build(trimming, hits: hits, chains: [two])) == [[0, 1, 2, 3, 5, 7]])
+        trimming.minHits = 7
+        #expect(try Self.build(trimming, hits: hits, chains: [two]).tracks.count == 0)
+        #expect(throws: TrackBuildingError.self) { try TrackBuildingConfig(maxTrimmedHits: 0) }
+    }
+
     @Test func fragmentsAcrossAGapAreMerged() throws {
         // One helix with the hit at 260 mm missing (no edge 3 → 4), and an unrelated track 5–8.
         let rows = Self.helix(pT: 0.9, cotTheta: 1.2, radii: [32, 72, 116, 172, 360, 500, 660])
@@ -283,12 +335,14 @@ import WeftTestSupport
         let full = try TrackBuildingConfig(scoreCut: 0.5, minHits: 4, maxTransverseResidual: 0.5, maxLongitudinalResidual: 5,
                                            maxTransverseImpact: 2, helixCutsBelowHits: 7, minHitsLowPt: 8, lowPtBelow: 0.6,
                                            joinScoreCut: 0.05, joinMaxTransverseResidual: 3, joinMaxLongitudinalResidual: 20,
-                                           mergeMaxGap: 300, pickMaxTransverseResidual: 0.5, pickMaxLongitudinalResidual: 5)
+                                           mergeMaxGap: 300, pickMaxTransverseResidual: 0.5, pickMaxLongitudinalResidual: 5,
+                                           strictJoins: true, maxTrimmedHits: 2)
         // Every field is written and read back.
         let back = try JSONDecoder().decode(TrackBuildingConfig.self, from: JSONEncoder().encode(full))
         #expect(back == full && back.needsHits)
         // Overrides keep the shape options; a score cut lowered to the join cut or below switches joins off.
         let raised = try full.overriding(scoreCut: 0.04)
         #expect(raised.joinScoreCut == nil && raised.mergeMaxGap == 300 && raised.minHitsLowPt == 8)
+        #expect(raised.strictJoins && raised.maxTrimmedHits == 2)
     }
 }
