@@ -18,6 +18,7 @@ unsigned weft_h5f_acc_excl(void) { return H5F_ACC_EXCL; }
 hid_t weft_h5s_all(void) { return H5S_ALL; }
 hsize_t weft_h5s_unlimited(void) { return H5S_UNLIMITED; }
 void weft_h5_silence_errors(void) { H5Eset_auto2(H5E_DEFAULT, NULL, NULL); }
+void weft_h5_clear_errors(void) { H5Eclear2(H5E_DEFAULT); }
 
 hid_t weft_h5t_std_i32le(void) { return H5T_STD_I32LE; }
 hid_t weft_h5t_std_i64le(void) { return H5T_STD_I64LE; }

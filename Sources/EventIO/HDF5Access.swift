@@ -11,10 +11,12 @@ struct HDF5Access {
     /// The file name used in messages.
     let file: String
 
-    /// Runs `body` holding Weft's process-wide HDF5 lock, with HDF5's error printing off.
+    /// Runs `body` holding Weft's process-wide HDF5 lock, with HDF5's error printing off; the
+    /// thread's HDF5 error stack is emptied before the lock is released (the messages of a failure are
+    /// read inside `body`).
     static func locked<T>(_ body: () throws -> T) rethrows -> T {
         weft_h5_lock()
-        defer { weft_h5_unlock() }
+        defer { weft_h5_clear_errors(); weft_h5_unlock() }
         weft_h5_silence_errors()
         return try body()
     }

@@ -21,6 +21,10 @@ hid_t weft_h5s_all(void);
 hsize_t weft_h5s_unlimited(void);
 /* Silences HDF5's automatic error-stack printing: Weft reports errors itself. */
 void weft_h5_silence_errors(void);
+/* Empties the calling thread's HDF5 error stack. A thread-safe HDF5 keeps one stack per thread, and
+   records left on a thread other than the one that closes the library at exit hold error-class ids
+   that never close: HDF5 1.10 then prints "infinite loop closing library". */
+void weft_h5_clear_errors(void);
 
 /* Little-endian standard file types, so stores are byte-identical on every machine. */
 hid_t weft_h5t_std_i32le(void);
