@@ -36,6 +36,16 @@ struct BadHDF5InputTests {
         return path
     }
 
+    /// The first half of a valid store holding the real event 1, as `name`.
+    func halfStore(_ name: String) throws -> String {
+        let whole = dir.file("whole-" + name)
+        try HDF5EventStore.write([try TrackMLEventReader.read(prefix: TrackMLData.event1)], to: whole)
+        let bytes = try DataFile.readRaw(whole)
+        let half = dir.file(name)
+        try Data(bytes.prefix(bytes.count / 2)).write(to: URL(fileURLWithPath: half))
+        return half
+    }
+
     /// Writes valid hit columns except those `override` replaces.
     func validHits(_ a: HDF5Access, _ g: hid_t, _ p: String, skip: Set<String> = []) throws {
         if !skip.contains("hit_id") { try a.write([Int64(1), 2, 3], g, "hit_id", path: p) }
@@ -69,11 +79,7 @@ struct BadHDF5InputTests {
 
     @Test("HDF5 file cut in half: a clear error naming the file, no crash")
     func truncated() throws {
-        let good = dir.file("good.h5")
-        try HDF5EventStore.write([try TrackMLEventReader.read(prefix: TrackMLData.event1)], to: good)
-        let bytes = try DataFile.readRaw(good)
-        let cut = dir.file("cut.h5")
-        try Data(bytes.prefix(bytes.count / 2)).write(to: URL(fileURLWithPath: cut))
+        let cut = try halfStore("cut.h5")
         let e = expectFailure(mentioning: [cut]) { _ = try HDF5EventStore(path: cut).read(eventID: 1) }
         guard case .notHDF5? = e else { Issue.record("wrong error \(String(describing: e))"); return }
     }
@@ -83,11 +89,7 @@ struct BadHDF5InputTests {
         // HDF5 keeps one error stack per thread; records left on a thread other than the one that
         // shuts the library down at exit hold ids that never close, and HDF5 1.10 then prints
         // "infinite loop closing library". Each failure is read into Weft's error and cleared.
-        let good = dir.file("whole.h5")
-        try HDF5EventStore.write([try TrackMLEventReader.read(prefix: TrackMLData.event1)], to: good)
-        let bytes = try DataFile.readRaw(good)
-        let cut = dir.file("half.h5")
-        try Data(bytes.prefix(bytes.count / 2)).write(to: URL(fileURLWithPath: cut))
+        let cut = try halfStore("half.h5")
         final class Outcome: @unchecked Sendable { var failed = false; var records = -1 }
         let outcome = Outcome(), done = DispatchSemaphore(value: 0)
         let thread = Thread {
