@@ -187,7 +187,8 @@ public struct TrackBuilder: Sendable {
     /// particle; that one hit pulls the helix fit off, and dropping the whole track loses a particle
     /// whose other hits lie on one helix.
     private func trimToHelix(_ list: inout [Int32], hits: Hits, _ s: TrackBuildingScratch) -> Bool {
-        guard let limit = config.maxTrimmedHits, helixCutsApply(count: list.count) else { return false }
+        guard let limit = config.maxTrimmedHits, helixCutsApply(count: list.count),
+              let whole = TrackHelixFit(list, of: hits), !fitAccepted(whole) else { return false }
         let tolT = Double(config.maxTransverseResidual ?? 1), tolL = Double(config.maxLongitudinalResidual ?? 10)
         var trimmed = list
         var passes = false
