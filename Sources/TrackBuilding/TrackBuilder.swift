@@ -150,7 +150,13 @@ public struct TrackBuilder: Sendable {
             stats.pickedHits = pickUpHits(nodeCount: nodeCount, tolerance: (Double(tolT), Double(tolL)), hits: hits, s)
         }
 
-        // 9. Emit the tracks from their first hit.
+        // 9. Refine the tracks' ends on the helix of their neighbouring hits.
+        if let tolT = config.endMaxTransverseResidual, let tolL = config.endMaxLongitudinalResidual, let gap = config.endMaxGap, let hits {
+            (stats.droppedEndHits, stats.addedEndHits) = refineEnds(nodeCount: nodeCount, tolerance: (Double(tolT), Double(tolL)),
+                                                                      gap: Double(gap), hits: hits, s)
+        }
+
+        // 10. Emit the tracks from their first hit.
         var tracks = Tracks()
         for v in 0 ..< nodeCount where s.previous[v] < 0 && s.next[v] >= 0 {
             list.removeAll(keepingCapacity: true)

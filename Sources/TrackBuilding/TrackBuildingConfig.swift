@@ -68,9 +68,27 @@ public struct TrackBuildingConfig: Codable, Equatable, Sendable {
     /// below ``minHits``, before it is dropped; the hits it loses are free again. nil: a failing track
     /// is dropped whole (default nil).
     public var maxTrimmedHits: Int?
+    /// End refinement: free hits within this distance (mm, in xy) of the helix through a track's
+    /// hits nearest an end, beyond that end, extend the track (with ``endMaxLongitudinalResidual``,
+    /// ``endMaxGap`` and ``endDropResidual``); nil: ends are kept as built (default nil). See
+    /// `TrackBuilder.refineEnds(_:hits:scratch:)`.
+    public var endMaxTransverseResidual: Float?
+    /// The z tolerance (mm, from the arc length–z line, times √(1 + cot²θ)) of the end refinement;
+    /// set with ``endMaxTransverseResidual`` and ``endMaxGap`` or not at all.
+    public var endMaxLongitudinalResidual: Float?
+    /// How far along the helix (mm of transverse arc length) beyond a track's end the end refinement
+    /// looks for the next hit.
+    public var endMaxGap: Float?
+    /// With the end refinement, a track's first hit farther than this (mm) from the helix of the hits
+    /// after it — in xy, or in z over √(1 + cot²θ) — is dropped before the track is extended; nil:
+    /// no end hit is dropped (default nil).
+    public var endDropResidual: Float?
 
     /// Whether any option needs the hits' positions.
-    public var needsHits: Bool { minPt != nil || hasShapeCuts || joinScoreCut != nil || mergeMaxGap != nil || pickMaxTransverseResidual != nil }
+    public var needsHits: Bool {
+        minPt != nil || hasShapeCuts || joinScoreCut != nil || mergeMaxGap != nil || pickMaxTransverseResidual != nil
+            || endMaxTransverseResidual != nil
+    }
     /// Whether any helix-fit cut is set.
     public var hasHelixCuts: Bool {
         maxTransverseResidual != nil || maxLongitudinalResidual != nil || maxTransverseImpact != nil || maxLongitudinalImpact != nil
@@ -89,7 +107,9 @@ public struct TrackBuildingConfig: Codable, Equatable, Sendable {
                 minHitsLowPt: Int? = nil, lowPtBelow: Float? = nil, joinScoreCut: Float? = nil,
                 joinMaxTransverseResidual: Float? = nil, joinMaxLongitudinalResidual: Float? = nil,
                 mergeMaxGap: Float? = nil, pickMaxTransverseResidual: Float? = nil,
-                pickMaxLongitudinalResidual: Float? = nil, strictJoins: Bool = false, maxTrimmedHits: Int? = nil) throws {
+                pickMaxLongitudinalResidual: Float? = nil, strictJoins: Bool = false, maxTrimmedHits: Int? = nil,
+                endMaxTransverseResidual: Float? = nil, endMaxLongitudinalResidual: Float? = nil, endMaxGap: Float? = nil,
+                endDropResidual: Float? = nil) throws {
         guard (0 ... 1).contains(scoreCut) else { throw TrackBuildingError.invalidConfig(field: "score_cut", reason: "\(scoreCut) is not in [0, 1]") }
         guard minHits >= 1 else { throw TrackBuildingError.invalidConfig(field: "min_hits", reason: "\(minHits) must be at least 1") }
         if let p = minPt, !(p >= 0 && p.isFinite) {
@@ -101,12 +121,27 @@ public struct TrackBuildingConfig: Codable, Equatable, Sendable {
                               ("low_pt_below", lowPtBelow), ("join_max_transverse_residual", joinMaxTransverseResidual),
                               ("join_max_longitudinal_residual", joinMaxLongitudinalResidual),
                               ("pick_max_transverse_residual", pickMaxTransverseResidual),
-                              ("pick_max_longitudinal_residual", pickMaxLongitudinalResidual)] {
+                              ("pick_max_longitudinal_residual", pickMaxLongitudinalResidual),
+                              ("end_max_transverse_residual", endMaxTransverseResidual),
+                              ("end_max_longitudinal_residual", endMaxLongitudinalResidual), ("end_max_gap", endMaxGap)] {
             if let v = value, !(v >= 0 && v.isFinite) { throw TrackBuildingError.invalidConfig(field: name, reason: "\(v) must be finite and ≥ 0") }
         }
         guard (pickMaxTransverseResidual == nil) == (pickMaxLongitudinalResidual == nil) else {
             throw TrackBuildingError.invalidConfig(field: "pick_max_transverse_residual",
                                                    reason: "pick_max_transverse_residual and pick_max_longitudinal_residual go together")
+        }
+        guard (endMaxTransverseResidual == nil) == (endMaxLongitudinalResidual == nil),
+              (endMaxTransverseResidual == nil) == (endMaxGap == nil) else {
+            throw TrackBuildingError.invalidConfig(field: "end_max_transverse_residual",
+                                                   reason: "end_max_transverse_residual, end_max_longitudinal_residual and end_max_gap go together")
+        }
+        if endDropResidual != nil && endMaxGap == nil {
+            throw TrackBuildingError.invalidConfig(field: "end_drop_residual", reason: "needs the end refinement (end_max_transverse_residual, …)")
+        }
+        for (name, value) in [("end_max_transverse_residual", endMaxTransverseResidual),
+                              ("end_max_longitudinal_residual", endMaxLongitudinalResidual), ("end_max_gap", endMaxGap),
+                              ("end_drop_residual", endDropResidual)] {
+            if let v = value, !(v > 0) { throw TrackBuildingError.invalidConfig(field: name, reason: "\(v) must be > 0") }
         }
         if let gap = mergeMaxGap {
             guard gap > 0, gap.isFinite else { throw TrackBuildingError.invalidConfig(field: "merge_max_gap", reason: "\(gap) must be finite and > 0") }
@@ -139,11 +174,21 @@ public struct TrackBuildingConfig: Codable, Equatable, Sendable {
         self.mergeMaxGap = mergeMaxGap
         self.pickMaxTransverseResidual = pickMaxTransverseResidual; self.pickMaxLongitudinalResidual = pickMaxLongitudinalResidual
         self.strictJoins = strictJoins; self.maxTrimmedHits = maxTrimmedHits
+        self.endMaxTransverseResidual = endMaxTransverseResidual; self.endMaxLongitudinalResidual = endMaxLongitudinalResidual
+        self.endMaxGap = endMaxGap; self.endDropResidual = endDropResidual
+    }
+
+    /// This configuration without the end refinement (a pass whose tracks a later pass's builder
+    /// refines at the end of the chain).
+    public var withoutEndRefinement: TrackBuildingConfig {
+        var c = self
+        c.endMaxTransverseResidual = nil; c.endMaxLongitudinalResidual = nil; c.endMaxGap = nil; c.endDropResidual = nil
+        return c
     }
 
     /// This configuration with the given fields replaced (nil keeps the current value), validated.
     ///
-    /// - Throws: ``TrackBuildingError/invalidConfig(field:reason:)`` as ``init(scoreCut:minHits:insertSkippedHits:minPt:fieldBz:maxTransverseResidual:maxLongitudinalResidual:maxTransverseImpact:maxLongitudinalImpact:helixCutsBelowHits:minHitsLowPt:lowPtBelow:joinScoreCut:joinMaxTransverseResidual:joinMaxLongitudinalResidual:mergeMaxGap:pickMaxTransverseResidual:pickMaxLongitudinalResidual:strictJoins:maxTrimmedHits:)``.
+    /// - Throws: ``TrackBuildingError/invalidConfig(field:reason:)`` as ``init(scoreCut:minHits:insertSkippedHits:minPt:fieldBz:maxTransverseResidual:maxLongitudinalResidual:maxTransverseImpact:maxLongitudinalImpact:helixCutsBelowHits:minHitsLowPt:lowPtBelow:joinScoreCut:joinMaxTransverseResidual:joinMaxLongitudinalResidual:mergeMaxGap:pickMaxTransverseResidual:pickMaxLongitudinalResidual:strictJoins:maxTrimmedHits:endMaxTransverseResidual:endMaxLongitudinalResidual:endMaxGap:endDropResidual:)``.
     public func overriding(scoreCut: Float? = nil, minHits: Int? = nil, minPt: Float?? = nil) throws -> TrackBuildingConfig {
         try TrackBuildingConfig(scoreCut: scoreCut ?? self.scoreCut, minHits: minHits ?? self.minHits, insertSkippedHits: insertSkippedHits,
                                 minPt: minPt ?? self.minPt, fieldBz: fieldBz, maxTransverseResidual: maxTransverseResidual,
@@ -153,7 +198,9 @@ public struct TrackBuildingConfig: Codable, Equatable, Sendable {
                                 joinMaxTransverseResidual: joinMaxTransverseResidual, joinMaxLongitudinalResidual: joinMaxLongitudinalResidual,
                                 mergeMaxGap: mergeMaxGap, pickMaxTransverseResidual: pickMaxTransverseResidual,
                                 pickMaxLongitudinalResidual: pickMaxLongitudinalResidual, strictJoins: strictJoins,
-                                maxTrimmedHits: maxTrimmedHits)
+                                maxTrimmedHits: maxTrimmedHits, endMaxTransverseResidual: endMaxTransverseResidual,
+                                endMaxLongitudinalResidual: endMaxLongitudinalResidual, endMaxGap: endMaxGap,
+                                endDropResidual: endDropResidual)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -167,6 +214,8 @@ public struct TrackBuildingConfig: Codable, Equatable, Sendable {
         case mergeMaxGap = "merge_max_gap"
         case pickMaxTransverseResidual = "pick_max_transverse_residual", pickMaxLongitudinalResidual = "pick_max_longitudinal_residual"
         case strictJoins = "strict_joins", maxTrimmedHits = "max_trimmed_hits"
+        case endMaxTransverseResidual = "end_max_transverse_residual", endMaxLongitudinalResidual = "end_max_longitudinal_residual"
+        case endMaxGap = "end_max_gap", endDropResidual = "end_drop_residual"
     }
 
     public init(from decoder: Decoder) throws {
@@ -190,7 +239,11 @@ public struct TrackBuildingConfig: Codable, Equatable, Sendable {
                       pickMaxTransverseResidual: c.decodeIfPresent(Float.self, forKey: .pickMaxTransverseResidual),
                       pickMaxLongitudinalResidual: c.decodeIfPresent(Float.self, forKey: .pickMaxLongitudinalResidual),
                       strictJoins: c.decodeIfPresent(Bool.self, forKey: .strictJoins) ?? false,
-                      maxTrimmedHits: c.decodeIfPresent(Int.self, forKey: .maxTrimmedHits))
+                      maxTrimmedHits: c.decodeIfPresent(Int.self, forKey: .maxTrimmedHits),
+                      endMaxTransverseResidual: c.decodeIfPresent(Float.self, forKey: .endMaxTransverseResidual),
+                      endMaxLongitudinalResidual: c.decodeIfPresent(Float.self, forKey: .endMaxLongitudinalResidual),
+                      endMaxGap: c.decodeIfPresent(Float.self, forKey: .endMaxGap),
+                      endDropResidual: c.decodeIfPresent(Float.self, forKey: .endDropResidual))
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -217,5 +270,9 @@ public struct TrackBuildingConfig: Codable, Equatable, Sendable {
         try c.encodeIfPresent(pickMaxLongitudinalResidual, forKey: .pickMaxLongitudinalResidual)
         if strictJoins { try c.encode(strictJoins, forKey: .strictJoins) }
         try c.encodeIfPresent(maxTrimmedHits, forKey: .maxTrimmedHits)
+        try c.encodeIfPresent(endMaxTransverseResidual, forKey: .endMaxTransverseResidual)
+        try c.encodeIfPresent(endMaxLongitudinalResidual, forKey: .endMaxLongitudinalResidual)
+        try c.encodeIfPresent(endMaxGap, forKey: .endMaxGap)
+        try c.encodeIfPresent(endDropResidual, forKey: .endDropResidual)
     }
 }

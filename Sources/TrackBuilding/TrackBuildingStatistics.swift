@@ -22,6 +22,10 @@ public struct TrackBuildingStatistics: Codable, Equatable, Sendable {
     public var merges: Int
     /// Unassigned hits added to a track on its helix (``TrackBuildingConfig/pickMaxTransverseResidual``).
     public var pickedHits: Int
+    /// End hits dropped as off the helix of the track's next hits (``TrackBuildingConfig/endMaxTransverseResidual``).
+    public var droppedEndHits: Int
+    /// Hits added beyond a track's ends on its helix (``TrackBuildingConfig/endMaxTransverseResidual``).
+    public var addedEndHits: Int
     /// Tracks emitted (with at least ``TrackBuildingConfig/minHits`` hits, above the pT cut).
     public var tracks: Int
     /// Hits assigned to a track.
@@ -29,7 +33,7 @@ public struct TrackBuildingStatistics: Codable, Equatable, Sendable {
 
     public init() {
         keptEdges = 0; components = 0; chainComponents = 0; junctionComponents = 0
-        insertedHits = 0; droppedByPt = 0; droppedByFit = 0; trimmedTracks = 0; joins = 0; merges = 0; pickedHits = 0; tracks = 0; assignedHits = 0
+        insertedHits = 0; droppedByPt = 0; droppedByFit = 0; trimmedTracks = 0; joins = 0; merges = 0; pickedHits = 0; droppedEndHits = 0; addedEndHits = 0; tracks = 0; assignedHits = 0
     }
 
     enum CodingKeys: String, CodingKey {
@@ -37,6 +41,7 @@ public struct TrackBuildingStatistics: Codable, Equatable, Sendable {
         case junctionComponents = "junction_components", insertedHits = "inserted_hits", droppedByPt = "dropped_by_pt", droppedByFit = "dropped_by_fit"
         case trimmedTracks = "trimmed_tracks"
         case joins, merges, pickedHits = "picked_hits", tracks
+        case droppedEndHits = "dropped_end_hits", addedEndHits = "added_end_hits"
         case assignedHits = "assigned_hits"
     }
 
@@ -54,6 +59,8 @@ public struct TrackBuildingStatistics: Codable, Equatable, Sendable {
         joins = try c.decodeIfPresent(Int.self, forKey: .joins) ?? 0
         merges = try c.decodeIfPresent(Int.self, forKey: .merges) ?? 0
         pickedHits = try c.decodeIfPresent(Int.self, forKey: .pickedHits) ?? 0
+        droppedEndHits = try c.decodeIfPresent(Int.self, forKey: .droppedEndHits) ?? 0
+        addedEndHits = try c.decodeIfPresent(Int.self, forKey: .addedEndHits) ?? 0
         tracks = try c.decode(Int.self, forKey: .tracks)
         assignedHits = try c.decode(Int.self, forKey: .assignedHits)
     }

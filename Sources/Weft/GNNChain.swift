@@ -24,6 +24,10 @@ public struct GNNChain: Sendable {
     public let firstPass: GNNChainPass
     /// The low-pT pass over the hits the first pass left, when configured.
     public let lowPtPass: GNNChainPass?
+    /// With a low-pT pass, the builder of the chain's last steps over the tracks of both passes —
+    /// the merge across passes and the end refinement — with the low-pT model's settings (the passes
+    /// themselves build without end refinement).
+    public let finishing: TrackBuilder?
 
     /// The first pass's model.
     public var model: GNNModel { firstPass.model }
@@ -44,8 +48,15 @@ public struct GNNChain: Sendable {
         // Every other setting (helix cuts, joins) comes from the model as it is.
         let building = try model.trackBuilding.overriding(scoreCut: overrides.scoreCut, minHits: overrides.minHits,
                                                           minPt: overrides.minPt.map { $0 > 0 ? $0 : nil })
-        firstPass = try GNNChainPass(detector: detector, moduleMap: moduleMap, model: model, building: building)
-        lowPtPass = try lowPt.map { try GNNChainPass(detector: detector, moduleMap: $0.moduleMap, model: $0.model) }
+        // With a later pass, the end refinement waits for the end of the chain: the first pass's
+        // tracks would otherwise take, at their ends, hits of the soft particles the later pass
+        // follows (measured: the chain's score then gains nothing).
+        firstPass = try GNNChainPass(detector: detector, moduleMap: moduleMap, model: model,
+                                     building: lowPt == nil ? building : building.withoutEndRefinement)
+        lowPtPass = try lowPt.map {
+            try GNNChainPass(detector: detector, moduleMap: $0.moduleMap, model: $0.model, building: $0.model.trackBuilding.withoutEndRefinement)
+        }
+        finishing = lowPt.map { TrackBuilder(config: $0.model.trackBuilding) }
     }
 
     /// A chain for `detector` from the files `config` names (or the default `Seeds/<detector>/module-map.h5`
@@ -96,7 +107,7 @@ public struct GNNChain: Sendable {
         }
         var all = tracks.tracks
         var lowPtSummary: GNNPassSummary?
-        if let pass = lowPtPass {
+        if let pass = lowPtPass, let finishing {
             // The low-pT pass sees only the hits no first-pass track holds, renumbered; its tracks are
             // mapped back to the event's rows.
             let (rows, left, built2) = try timed("graph construction pass 2") { () -> ([Int32], Hits, GraphBuildResult) in
@@ -105,15 +116,18 @@ public struct GNNChain: Sendable {
                 return (rows, left, try pass.graphBuilder.run(hits: left, cells: cellsLeft, scratch: scratch.graph))
             }
             let scores2 = try timed("edge scoring pass 2") { try pass.model.network.scores(for: built2.graph, workspace: scratch.network) }
-            // Tracks of the two passes that are parts of one particle are then merged by the pass's merge step.
-            let (tracks2, merged) = try timed("track building pass 2") { () -> (TrackBuildingResult, (tracks: Tracks, merges: Int)) in
+            // Tracks of the two passes that are parts of one particle are then merged by the pass's merge
+            // step, and the ends of all tracks refined by its end refinement.
+            let (tracks2, merges, refined) = try timed("track building pass 2") {
+                () -> (TrackBuildingResult, Int, (tracks: Tracks, dropped: Int, added: Int)) in
                 let built = try pass.trackBuilder.run(graph: built2.graph, scores: scores2, hits: left, scratch: scratch.building)
                 for t in 0 ..< built.tracks.count { all.append(hits: built.tracks.hits(of: t).map { rows[Int($0)] }) }
-                return (built, pass.trackBuilder.merge(all, hits: hits, scratch: scratch.building))
+                let merged = finishing.merge(all, hits: hits, scratch: scratch.building)
+                return (built, merged.merges, finishing.refineEnds(merged.tracks, hits: hits, scratch: scratch.building))
             }
-            all = merged.tracks
+            all = refined.tracks
             lowPtSummary = GNNPassSummary(hits: rows.count, graph: built2.statistics, building: tracks2.statistics,
-                                          mergesAcrossPasses: merged.merges)
+                                          mergesAcrossPasses: merges, endHitsDropped: refined.dropped, endHitsAdded: refined.added)
         }
         return GNNChainResult(tracks: all, source: built.graph.source, target: built.graph.target, scores: scores,
                               graph: built.statistics, building: tracks.statistics, scoreCut: first.trackBuilder.config.scoreCut,

@@ -12,8 +12,13 @@ public struct GNNPassSummary: Codable, Sendable, Equatable {
     public var building: TrackBuildingStatistics
     /// Merges between tracks of all passes once this pass's tracks are added (``TrackBuilding/TrackBuilder/merge(_:hits:scratch:)``).
     public var mergesAcrossPasses: Int
+    /// First hits dropped by the end refinement of all passes' tracks (``TrackBuilding/TrackBuildingConfig/endDropResidual``).
+    public var endHitsDropped: Int
+    /// Hits added beyond track ends by that refinement (``TrackBuilding/TrackBuildingConfig/endMaxTransverseResidual``).
+    public var endHitsAdded: Int
 
     enum CodingKeys: String, CodingKey {
         case hits, graph, building, mergesAcrossPasses = "merges_across_passes"
+        case endHitsDropped = "end_hits_dropped", endHitsAdded = "end_hits_added"
     }
 }

@@ -315,6 +315,47 @@ import WeftTestSupport
         #expect(throws: TrackBuildingError.self) { try TrackBuildingConfig(pickMaxTransverseResidual: 1) }
     }
 
+    @Test func trackEndsAreRefinedOnTheHelix() throws {
+        // Nodes 0–7 on one helix. The walkthrough started the track at node 8, another particle's hit
+        // on the innermost layer 8 mm away in z, left node 0 free, and stopped before node 7.
+        var rows = Self.helix(pT: 1.1, radii: Self.radii)
+        rows.append((rows[0].0, rows[0].1, rows[0].2 + 8))
+        let hits = Self.hits(rows)
+        let chain: [Int32] = [8, 1, 2, 3, 4, 5, 6]
+        let config = try TrackBuildingConfig(endMaxTransverseResidual: 0.5, endMaxLongitudinalResidual: 1, endMaxGap: 200,
+                                             endDropResidual: 3)
+        let r = try Self.build(config, hits: hits, chains: [chain])
+        #expect(Self.lists(r) == [[0, 1, 2, 3, 4, 5, 6, 7]])
+        #expect(r.statistics.droppedEndHits == 1 && r.statistics.addedEndHits == 2 && r.statistics.assignedHits == 8)
+        // Without dropping, the wrong first hit stays (node 0 is then off the helix through it) and
+        // only the outer end grows.
+        var keeping = config
+        keeping.endDropResidual = nil
+        #expect(Self.lists(try Self.build(keeping, hits: hits, chains: [chain])) == [[8, 1, 2, 3, 4, 5, 6, 7]])
+        // A gap longer than allowed is not crossed: 500 → 660 mm is ≈ 160 mm of arc.
+        var near = config
+        near.endMaxGap = 100
+        #expect(Self.lists(try Self.build(near, hits: hits, chains: [chain])) == [[0, 1, 2, 3, 4, 5, 6]])
+        // The same on finished tracks (as the GNN chain does after its last pass); a hit another track
+        // holds is not taken.
+        let builder = TrackBuilder(config: config)
+        let refined = builder.refineEnds(Tracks(hitLists: [chain]), hits: hits, scratch: TrackBuildingScratch())
+        #expect((0 ..< refined.tracks.count).map { Array(refined.tracks.hits(of: $0)) } == [[0, 1, 2, 3, 4, 5, 6, 7]])
+        #expect(refined.dropped == 1 && refined.added == 2)
+        let held = builder.refineEnds(Tracks(hitLists: [chain, [7, 0]]), hits: hits, scratch: TrackBuildingScratch())
+        #expect((0 ..< held.tracks.count).map { Array(held.tracks.hits(of: $0)) } == [[1, 2, 3, 4, 5, 6], [7, 0]])
+        #expect(held.dropped == 1 && held.added == 0)
+        // Without the end options, tracks stay as they are.
+        let plain = TrackBuilder(config: try TrackBuildingConfig()).refineEnds(Tracks(hitLists: [chain]), hits: hits,
+                                                                                scratch: TrackBuildingScratch())
+        #expect(plain.tracks == Tracks(hitLists: [chain]) && plain.dropped == 0 && plain.added == 0)
+        #expect(throws: TrackBuildingError.self) { try TrackBuildingConfig(endMaxTransverseResidual: 0.5, endMaxLongitudinalResidual: 1) }
+        #expect(throws: TrackBuildingError.self) { try TrackBuildingConfig(endDropResidual: 3) }
+        #expect(throws: TrackBuildingError.self) {
+            try TrackBuildingConfig(endMaxTransverseResidual: 0, endMaxLongitudinalResidual: 1, endMaxGap: 100)
+        }
+    }
+
     @Test func shapeOptionsNeedHitsAndValidConfig() throws {
         let builder = TrackBuilder(config: try TrackBuildingConfig(maxLongitudinalResidual: 5))
         #expect(throws: TrackBuildingError.self) {
@@ -336,7 +377,8 @@ import WeftTestSupport
                                            maxTransverseImpact: 2, helixCutsBelowHits: 7, minHitsLowPt: 8, lowPtBelow: 0.6,
                                            joinScoreCut: 0.05, joinMaxTransverseResidual: 3, joinMaxLongitudinalResidual: 20,
                                            mergeMaxGap: 300, pickMaxTransverseResidual: 0.5, pickMaxLongitudinalResidual: 5,
-                                           strictJoins: true, maxTrimmedHits: 2)
+                                           strictJoins: true, maxTrimmedHits: 2, endMaxTransverseResidual: 0.7,
+                                           endMaxLongitudinalResidual: 1, endMaxGap: 150, endDropResidual: 3.5)
         // Every field is written and read back.
         let back = try JSONDecoder().decode(TrackBuildingConfig.self, from: JSONEncoder().encode(full))
         #expect(back == full && back.needsHits)
@@ -344,5 +386,7 @@ import WeftTestSupport
         let raised = try full.overriding(scoreCut: 0.04)
         #expect(raised.joinScoreCut == nil && raised.mergeMaxGap == 300 && raised.minHitsLowPt == 8)
         #expect(raised.strictJoins && raised.maxTrimmedHits == 2)
+        #expect(raised.endMaxGap == 150 && raised.endDropResidual == 3.5 && raised.withoutEndRefinement.endMaxTransverseResidual == nil)
+        #expect(!(try TrackBuildingConfig(endMaxTransverseResidual: 1, endMaxLongitudinalResidual: 1, endMaxGap: 1).withoutEndRefinement.needsHits))
     }
 }
