@@ -4,8 +4,11 @@ extension TrackBuilder {
     /// Hits fitted at a track's end to judge and extend it: few enough that the helix is local
     /// (curvature and scattering over a long arc bend a quick fit away from the end), enough to fit.
     static let endFitHits = 6
-    /// Hits added at most beyond each end of a track.
-    static let maxEndHits = 2
+    /// Hits added at most beyond each end of a track (besides those replacing dropped ones): a soft
+    /// particle leaving the pixel end-cap disks crosses a disk every 20–50 mm of arc.
+    static let maxEndHits = 6
+    /// First hits dropped at most from a track.
+    static let maxDroppedEndHits = 2
     /// Candidates within this arc length (mm) of the nearest one lie on the same detector layer (or
     /// on its overlapping modules): the best-fitting of them is taken, not simply the nearest.
     static let endLayerBand = 10.0
@@ -38,7 +41,7 @@ extension TrackBuilder {
 
     /// Refines both ends of every track of four or more hits against the helix of its neighbouring
     /// hits (``endFitHits``): first hits farther than ``TrackBuildingConfig/endDropResidual`` from the
-    /// helix of the hits after them are dropped (at most ``maxEndHits``, never below ``TrackBuildingConfig/minHits``),
+    /// helix of the hits after them are dropped (at most ``maxDroppedEndHits``, never below ``TrackBuildingConfig/minHits``),
     /// then at each end up to ``maxEndHits`` (plus the dropped ones) free hits on the helix beyond the
     /// end extend the track, each within ``TrackBuildingConfig/endMaxGap`` of arc length and within
     /// ``TrackBuildingConfig/endMaxTransverseResidual`` and ``TrackBuildingConfig/endMaxLongitudinalResidual``
@@ -97,7 +100,7 @@ extension TrackBuilder {
     private func refineFirstEnd(_ list: inout [Int32], outer: Bool, tolerance: (Double, Double), gap: Double, hits: Hits,
                                 grid: inout HitGrid, visitor: inout Int32, _ s: TrackBuildingScratch) -> (Int, Int) {
         var dropped = 0, added = 0
-        while !outer, let drop = config.endDropResidual.map(Double.init), dropped < Self.maxEndHits,
+        while !outer, let drop = config.endDropResidual.map(Double.init), dropped < Self.maxDroppedEndHits,
               list.count > max(4, config.minHits),
               let fit = TrackHelixFit(list[1 ..< min(list.count, Self.endFitHits + 1)], of: hits),
               Self.endCost(fit, Int(list[0]), (drop, drop), hits) > 1 {
@@ -132,7 +135,9 @@ extension TrackBuilder {
         s.candidates.removeAll(keepingCapacity: true)
         visitor &+= 1
         if visitor < 0 { visitor = 0 }
-        let step = grid.cellSize, steep = (1 + fit.dzds * fit.dzds).squareRoot()
+        // A step of arc length moves a steep track √(1 + cot²θ) times as far in 3D: the walk's points
+        // must stay within a cell of each other for the cells around them to cover the helix.
+        let steep = (1 + fit.dzds * fit.dzds).squareRoot(), step = grid.cellSize / steep
         var arc = 0.0
         var nearest = -Double.infinity
         // Walk back along the helix a cell at a time; stop once a layer with candidates lies behind.
