@@ -12,6 +12,10 @@ extension TrackBuilder {
     /// Candidates within this arc length (mm) of the nearest one lie on the same detector layer (or
     /// on its overlapping modules): the best-fitting of them is taken, not simply the nearest.
     static let endLayerBand = 10.0
+    /// The 3D distance (mm) between the points of the helix around which the end refinement looks.
+    static let endSearchStep = 8.0
+    /// The longest walk along the helix, in 3D, in units of ``TrackBuildingConfig/endMaxGap``.
+    static let endGapCap = 3.0
 
     /// The end refinement (``TrackBuildingConfig/endMaxTransverseResidual``) over finished `tracks`
     /// (rows of `hits` in order along each track, every row in at most one track); tracks are
@@ -58,8 +62,15 @@ extension TrackBuilder {
     /// hits, pixel barrel) against 4 mm and more for half of the wrong ones.
     func refineEnds(nodeCount: Int, tolerance: (Double, Double), gap: Double, hits: Hits,
                     _ s: TrackBuildingScratch) -> (dropped: Int, added: Int) {
+        // The grid holds the hits that can be added: the free ones and the first hits a track may drop.
         s.nodes.removeAll(keepingCapacity: true)
-        for v in 0 ..< nodeCount { s.nodes.append(Int32(v)) }
+        for v in 0 ..< nodeCount where s.next[v] < 0 && s.previous[v] < 0 { s.nodes.append(Int32(v)) }
+        if config.endDropResidual != nil {
+            for v in 0 ..< nodeCount where s.previous[v] < 0 && s.next[v] >= 0 {
+                var x = Int32(v)
+                for _ in 0 ..< Self.maxDroppedEndHits where x >= 0 { s.nodes.append(x); x = s.next[Int(x)] }
+            }
+        }
         var grid = HitGrid()
         swap(&grid, &s.grid)
         defer { swap(&grid, &s.grid) }
@@ -110,7 +121,8 @@ extension TrackBuilder {
         }
         for _ in 0 ..< Self.maxEndHits + dropped {
             guard let fit = TrackHelixFit(list[0 ..< min(list.count, Self.endFitHits)], of: hits),
-                  let b = bestHitBehind(fit, tolerance: tolerance, gap: gap, hits: hits, grid: &grid, visitor: &visitor, s) else { break }
+                  let b = bestHitBehind(fit, inward: !outer, tolerance: tolerance, gap: gap, hits: hits, grid: &grid, visitor: &visitor, s)
+            else { break }
             s.next[Int(b)] = b
             list.insert(b, at: 0)
             added += 1
@@ -128,29 +140,40 @@ extension TrackBuilder {
 
     /// The free hit on `fit`'s helix behind its first hit (arc length in [−gap, 0)) within the
     /// tolerances: among those on the nearest layer (within ``endLayerBand`` of the nearest), the one
-    /// closest to the helix in units of the tolerances (ties: the smaller index).
-    private func bestHitBehind(_ fit: TrackHelixFit, tolerance: (Double, Double), gap: Double, hits: Hits,
+    /// closest to the helix in units of the tolerances (ties: the smaller index). With `inward` (a
+    /// track's inner end) the walk stops where the helix passes closest to the beam line: a particle
+    /// from the interaction region has no hit before it.
+    private func bestHitBehind(_ fit: TrackHelixFit, inward: Bool, tolerance: (Double, Double), gap: Double, hits: Hits,
                                grid: inout HitGrid, visitor: inout Int32, _ s: TrackBuildingScratch) -> Int32? {
         let (tolT, tolL) = tolerance
         s.candidates.removeAll(keepingCapacity: true)
         visitor &+= 1
         if visitor < 0 { visitor = 0 }
-        // A step of arc length moves a steep track √(1 + cot²θ) times as far in 3D: the walk's points
-        // must stay within a cell of each other for the cells around them to cover the helix.
-        let steep = (1 + fit.dzds * fit.dzds).squareRoot(), step = grid.cellSize / steep
+        // The walk's points lie `step3D` apart in 3D (an arc-length step moves a steep track
+        // √(1 + cot²θ) times as far); a hit within the tolerances of the helix lies within `reach`
+        // of the nearest point, so the cells that a box of that half-width overlaps hold it.
+        let steep = (1 + fit.dzds * fit.dzds).squareRoot(), step3D = Self.endSearchStep, step = step3D / steep
+        let reach = 0.5 * step3D + tolT + tolL * steep
+        // The gap is transverse arc length, capped at three times that in 3D: a steep track crosses
+        // end-cap discs, which lie 100–400 mm apart in z whatever its angle.
+        let arcGap = gap * min(1, Self.endGapCap / steep)
         var arc = 0.0
         var nearest = -Double.infinity
         // Walk back along the helix a cell at a time; stop once a layer with candidates lies behind.
-        while arc >= -gap - step && arc >= nearest - Self.endLayerBand - step {
+        var lastRadius2 = Double.infinity
+        while arc >= -arcGap - step && arc >= nearest - Self.endLayerBand - step {
             let p = fit.point(atArcLength: arc)
-            grid.forEachCell(near: p.x, p.y, p.z, visitor: visitor) { cell, cellStart, members in
+            let radius2 = p.x * p.x + p.y * p.y
+            if inward && radius2 > lastRadius2 { break }
+            lastRadius2 = radius2
+            grid.forEachCell(near: p.x, p.y, p.z, within: reach, visitor: visitor) { cell, cellStart, members in
                 for m in Int(cellStart[cell]) ..< Int(cellStart[cell + 1]) {
                     let h = Int(members[m])
                     guard s.next[h] < 0, s.previous[h] < 0 else { continue }
                     let hx = Double(hits.x[h]), hy = Double(hits.y[h])
                     guard fit.transverseDistance(x: hx, y: hy) <= tolT else { continue }
                     let e = fit.extrapolation(x: hx, y: hy, z: Double(hits.z[h]))
-                    guard e.longitudinal <= tolL * steep, e.arcLength < 0, e.arcLength >= -gap else { continue }
+                    guard e.longitudinal <= tolL * steep, e.arcLength < 0, e.arcLength >= -arcGap else { continue }
                     s.candidates.append((e.arcLength, Int32(h), 0))
                     nearest = max(nearest, e.arcLength)
                 }
