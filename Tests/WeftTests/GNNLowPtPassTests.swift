@@ -32,18 +32,28 @@ struct GNNLowPtPassTests {
 
     @Test func lowPtPassRunsOnTheHitsTheFirstPassLeaves() throws {
         let event = try Self.event(mu: 20, number: 0)
-        let firstOnly = try GNNChain(detector: Self.detector, detectorName: "trackml", config: GNNChainConfig(lowPtPass: false))
         let chain = try GNNChain(detector: Self.detector, detectorName: "trackml", config: Self.both)
+        // With a later pass, the first pass builds without its end refinement, which runs once over
+        // the tracks of both passes at the end with the low-pT model's settings.
+        let config = GNNChainConfig()
+        var model = try GNNModelFile.read(config.modelPath(detector: "trackml"))
+        #expect(model.trackBuilding.endMaxGap != nil && chain.firstPass.trackBuilder.config.endMaxGap == nil)
+        #expect(chain.finishing?.config == chain.lowPtPass?.model.trackBuilding && chain.lowPtPass?.trackBuilder.config.endMaxGap == nil)
+        model.trackBuilding = model.trackBuilding.withoutEndRefinement
+        let firstOnly = try GNNChain(detector: Self.detector, moduleMap: ModuleMapFile.read(config.moduleMapPath(detector: "trackml")).map,
+                                     model: model)
         #expect(firstOnly.lowPtPass == nil && chain.lowPtPass != nil)
         let one = try firstOnly.run(hits: event.hits, cells: event.cells)
         let two = try chain.run(hits: event.hits, cells: event.cells)
         #expect(one.lowPtPass == nil)
         let pass = try #require(two.lowPtPass)
-        // The pass saw exactly the hits the first pass's tracks left, and those stay assigned.
+        // The pass saw exactly the hits the first pass's tracks left, and those stay assigned but for
+        // the first hits the end refinement dropped.
         let firstHits = one.tracks.hitIndices
         #expect(pass.hits == event.hits.count - firstHits.count)
         let owner = try #require(two.tracks.trackOfHit(hitCount: event.hits.count))
-        #expect(firstHits.allSatisfy { owner[Int($0)] >= 0 })
+        #expect(firstHits.filter { owner[Int($0)] < 0 }.count <= pass.endHitsDropped)
+        #expect(pass.endHitsAdded > 0)
         // Its tracks are added, less the merges with first-pass tracks they continue.
         #expect(pass.building.tracks > 0)
         #expect(two.tracks.count == one.tracks.count + pass.building.tracks - pass.mergesAcrossPasses)
