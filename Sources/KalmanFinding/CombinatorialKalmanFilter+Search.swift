@@ -74,6 +74,11 @@ extension CombinatorialKalmanFilter {
         guard let seedChi2 else { return nil }
         seedBranch.chi2 = seedChi2
         let topNode = seedBranch.node
+        // The search may cross the top hit's layer again: a particle crossing the overlap of two of
+        // its modules (staggered barrel staves, the two faces of a disc) leaves a second hit there.
+        // Its reference surface lies ahead of the top hit or behind it; the search that finds it
+        // crossed visits the layer's modules (the top hit's own is passed over).
+        seedBranch.layer = -1
         search(from: seedBranch, backward: false, measurements: measurements, cache: cache)
         guard let best = bestBranch(cache.finished) else { return nil }
 
@@ -136,7 +141,7 @@ extension CombinatorialKalmanFilter {
             setIdentity(p + CKFCache.jacobian)
             cache.finished.removeAll(keepingCapacity: true)
             let layer = measurements.layer[Int(top)]
-            let inward = CKFBranch(node: inner, layer: layer, materialLayer: layer, searchFrom: 1e-3)
+            let inward = CKFBranch(node: inner, layer: -1, materialLayer: layer, searchFrom: 1e-3)
             search(from: inward, backward: true, measurements: measurements, cache: cache)
             if let bestInward = bestBranch(cache.finished) {
                 // The innermost node that carries information: a new measurement or a known hit.
