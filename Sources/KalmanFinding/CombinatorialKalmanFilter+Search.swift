@@ -74,10 +74,10 @@ extension CombinatorialKalmanFilter {
         guard let seedChi2 else { return nil }
         seedBranch.chi2 = seedChi2
         let topNode = seedBranch.node
-        // The search may cross the top hit's layer again: a particle crossing the overlap of two of
-        // its modules (staggered barrel staves, the two faces of a disc) leaves a second hit there.
-        // Its reference surface lies ahead of the top hit or behind it; the search that finds it
-        // crossed visits the layer's modules (the top hit's own is passed over).
+        // Neither search from the top hit skips its layer: a particle crossing the overlap of two of
+        // the layer's modules (staggered barrel staves, the two faces of a disc) leaves a second hit
+        // there, and the layer's reference surface lies ahead of the top hit or behind it; whichever
+        // search crosses it visits the layer's modules (the top hit's own is passed over).
         seedBranch.layer = -1
         search(from: seedBranch, backward: false, measurements: measurements, cache: cache)
         guard let best = bestBranch(cache.finished) else { return nil }
@@ -141,6 +141,7 @@ extension CombinatorialKalmanFilter {
             setIdentity(p + CKFCache.jacobian)
             cache.finished.removeAll(keepingCapacity: true)
             let layer = measurements.layer[Int(top)]
+            // Layer -1: the top hit's layer may be crossed again (see the outward search above).
             let inward = CKFBranch(node: inner, layer: -1, materialLayer: layer, searchFrom: 1e-3)
             search(from: inward, backward: true, measurements: measurements, cache: cache)
             if let bestInward = bestBranch(cache.finished) {
