@@ -49,6 +49,9 @@ public final class CKFCache {
     var lastPath: Double = 0
     /// The hits of the track being extended inwards (not to be used twice).
     var trackHits: [Int32] = []
+    /// The layer of the seed's top hit: the searches from it may cross it again for a hit on an
+    /// overlapping module, and a module there without a compatible hit is no hole.
+    var topLayer: Int32 = -1
 
     /// The detector's field, handed to the shim's field callback (see ``fieldContext``).
     let fieldModel: UnsafeMutablePointer<FieldModel>

@@ -79,6 +79,7 @@ extension CombinatorialKalmanFilter {
         // there, and the layer's reference surface lies ahead of the top hit or behind it; whichever
         // search crosses it visits the layer's modules (the top hit's own is passed over).
         seedBranch.layer = -1
+        cache.topLayer = measurements.layer[Int(top)]
         search(from: seedBranch, backward: false, measurements: measurements, cache: cache)
         guard let best = bestBranch(cache.finished) else { return nil }
 
@@ -362,8 +363,10 @@ extension CombinatorialKalmanFilter {
                 cache.hit[Int(node)] = best.hit
                 cache.chi2[Int(node)] = best.chi2
                 updated.outliers += 1
-            } else if measurements.layerIsReadOut[Int(layer)],
+            } else if measurements.layerIsReadOut[Int(layer)], layer != cache.topLayer,
                       detector.contains(u: x[0], v: x[1], module: module, tolerance: -options.holeEdgeMargin) {
+                // (On the top hit's layer the track already has its hit: a neighbour crossed
+                // without one is the overlap it did not reach, not an inefficiency.)
                 // A module of a volume that gave no hit at all in this event (not read out) is no hole.
                 cache.kind[Int(node)] = .hole
                 updated.holes += 1
