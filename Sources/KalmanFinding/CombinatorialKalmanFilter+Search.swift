@@ -365,9 +365,9 @@ extension CombinatorialKalmanFilter {
                 updated.outliers += 1
             } else if measurements.layerIsReadOut[Int(layer)], layer != cache.topLayer,
                       detector.contains(u: x[0], v: x[1], module: module, tolerance: -options.holeEdgeMargin) {
-                // (On the top hit's layer the track already has its hit: a neighbour crossed
-                // without one is the overlap it did not reach, not an inefficiency.)
-                // A module of a volume that gave no hit at all in this event (not read out) is no hole.
+                // No hole on a volume that gave no hit at all in this event (not read out), nor on the
+                // top hit's layer: the track has its hit there, and a neighbour crossed without one is
+                // an overlap the particle did not reach or whose hit the data lacks.
                 cache.kind[Int(node)] = .hole
                 updated.holes += 1
                 updated.consecutiveHoles += 1
