@@ -24,23 +24,9 @@ extension TrackBuilder {
         guard let tolT = config.endMaxTransverseResidual, let tolL = config.endMaxLongitudinalResidual, let gap = config.endMaxGap else {
             return (tracks, 0, 0)
         }
-        s.reset(nodes: hits.count)
-        for t in 0 ..< tracks.count {
-            var previous: Int32 = -1
-            for h in tracks.hits(of: t) {
-                if previous >= 0 { s.next[Int(previous)] = h; s.previous[Int(h)] = previous }
-                previous = h
-            }
-        }
+        linkPaths(tracks, nodeCount: hits.count, s)
         let (dropped, added) = refineEnds(nodeCount: hits.count, tolerance: (Double(tolT), Double(tolL)), gap: Double(gap), hits: hits, s)
-        var refined = Tracks()
-        for v in 0 ..< hits.count where s.previous[v] < 0 && s.next[v] >= 0 {
-            s.list.removeAll(keepingCapacity: true)
-            var x = Int32(v)
-            while x >= 0 { s.list.append(x); x = s.next[Int(x)] }
-            refined.append(hits: s.list)
-        }
-        return (refined, dropped, added)
+        return (emitPaths(nodeCount: hits.count, s), dropped, added)
     }
 
     /// Refines both ends of every track of four or more hits against the helix of its neighbouring

@@ -157,14 +157,8 @@ public struct TrackBuilder: Sendable {
         }
 
         // 10. Emit the tracks from their first hit.
-        var tracks = Tracks()
-        for v in 0 ..< nodeCount where s.previous[v] < 0 && s.next[v] >= 0 {
-            list.removeAll(keepingCapacity: true)
-            var x = Int32(v)
-            while x >= 0 { list.append(x); x = s.next[Int(x)] }
-            tracks.append(hits: list)
-            stats.assignedHits += list.count
-        }
+        let tracks = emitPaths(nodeCount: nodeCount, s)
+        stats.assignedHits = tracks.hitIndices.count
         stats.tracks = tracks.count
         return TrackBuildingResult(tracks: tracks, statistics: stats)
     }
@@ -228,15 +222,7 @@ public struct TrackBuilder: Sendable {
     /// soft particle in the end-caps whose inner hits made a first-pass track and whose outer hits
     /// only the wider low-pT graph connects; each part has under half of the particle's hits.
     public func merge(_ tracks: Tracks, hits: Hits, scratch s: TrackBuildingScratch) -> (tracks: Tracks, merges: Int) {
-        s.reset(nodes: hits.count)
-        for t in 0 ..< tracks.count {
-            let list = tracks.hits(of: t)
-            var previous: Int32 = -1
-            for h in list {
-                if previous >= 0 { s.next[Int(previous)] = h; s.previous[Int(h)] = previous }
-                previous = h
-            }
-        }
+        linkPaths(tracks, nodeCount: hits.count, s)
         var merges = 0
         if let gap = config.mergeMaxGap { merges = mergeFragments(nodeCount: hits.count, gap: gap, hits: hits, s) }
         var merged = Tracks()
@@ -253,6 +239,30 @@ public struct TrackBuilder: Sendable {
             merged.append(hits: s.list)
         }
         return (merged, merges)
+    }
+
+    /// Resets `s` to `nodeCount` nodes and links the hits of each of `tracks` into a path, in order.
+    func linkPaths(_ tracks: Tracks, nodeCount: Int, _ s: TrackBuildingScratch) {
+        s.reset(nodes: nodeCount)
+        for t in 0 ..< tracks.count {
+            var previous: Int32 = -1
+            for h in tracks.hits(of: t) {
+                if previous >= 0 { s.next[Int(previous)] = h; s.previous[Int(h)] = previous }
+                previous = h
+            }
+        }
+    }
+
+    /// The linked paths of two or more hits, in the order of their first hit's index.
+    func emitPaths(nodeCount: Int, _ s: TrackBuildingScratch) -> Tracks {
+        var tracks = Tracks()
+        for v in 0 ..< nodeCount where s.previous[v] < 0 && s.next[v] >= 0 {
+            s.list.removeAll(keepingCapacity: true)
+            var x = Int32(v)
+            while x >= 0 { s.list.append(x); x = s.next[Int(x)] }
+            tracks.append(hits: s.list)
+        }
+        return tracks
     }
 
     /// Whether a helix fit is within the configured residual and impact-parameter cuts.

@@ -121,9 +121,7 @@ public struct TrackBuildingConfig: Codable, Equatable, Sendable {
                               ("low_pt_below", lowPtBelow), ("join_max_transverse_residual", joinMaxTransverseResidual),
                               ("join_max_longitudinal_residual", joinMaxLongitudinalResidual),
                               ("pick_max_transverse_residual", pickMaxTransverseResidual),
-                              ("pick_max_longitudinal_residual", pickMaxLongitudinalResidual),
-                              ("end_max_transverse_residual", endMaxTransverseResidual),
-                              ("end_max_longitudinal_residual", endMaxLongitudinalResidual), ("end_max_gap", endMaxGap)] {
+                              ("pick_max_longitudinal_residual", pickMaxLongitudinalResidual)] {
             if let v = value, !(v >= 0 && v.isFinite) { throw TrackBuildingError.invalidConfig(field: name, reason: "\(v) must be finite and ≥ 0") }
         }
         guard (pickMaxTransverseResidual == nil) == (pickMaxLongitudinalResidual == nil) else {
@@ -141,7 +139,7 @@ public struct TrackBuildingConfig: Codable, Equatable, Sendable {
         for (name, value) in [("end_max_transverse_residual", endMaxTransverseResidual),
                               ("end_max_longitudinal_residual", endMaxLongitudinalResidual), ("end_max_gap", endMaxGap),
                               ("end_drop_residual", endDropResidual)] {
-            if let v = value, !(v > 0) { throw TrackBuildingError.invalidConfig(field: name, reason: "\(v) must be > 0") }
+            if let v = value, !(v > 0 && v.isFinite) { throw TrackBuildingError.invalidConfig(field: name, reason: "\(v) must be finite and > 0") }
         }
         if let gap = mergeMaxGap {
             guard gap > 0, gap.isFinite else { throw TrackBuildingError.invalidConfig(field: "merge_max_gap", reason: "\(gap) must be finite and > 0") }
