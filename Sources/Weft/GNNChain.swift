@@ -1,5 +1,4 @@
 import Detector
-import Dispatch
 import EdgeScoring
 import EventData
 import Foundation
@@ -37,8 +36,8 @@ public struct GNNChain: Sendable {
     public var trackBuilder: TrackBuilder { firstPass.trackBuilder }
 
     /// A chain from loaded parts; `overrides` replaces the first pass's score cut, minimum hits and
-    /// minimum pT when set. `lowPt` (module map and model) adds the low-pT pass, with its model's own
-    /// track-building settings.
+    /// minimum pT when set, and turns the rescoring of both passes off when its `rescoring` is false.
+    /// `lowPt` (module map and model) adds the low-pT pass, with its model's own track-building settings.
     ///
     /// - Throws: ``HitGraph/HitGraphError/detectorMismatch(mapDetector:detector:)`` when a map
     ///   belongs to another detector; ``TrackBuilding/TrackBuildingError`` for invalid overrides.
@@ -51,10 +50,12 @@ public struct GNNChain: Sendable {
         // With a later pass, the end refinement waits for the end of the chain: the first pass's
         // tracks would otherwise take, at their ends, hits of the soft particles the later pass
         // follows (measured: the chain's score then gains nothing).
+        let rescoring: RescoringConfig? = overrides.rescoring == false ? RescoringConfig.none : nil
         firstPass = try GNNChainPass(detector: detector, moduleMap: moduleMap, model: model,
-                                     building: lowPt == nil ? building : building.withoutEndRefinement)
+                                     building: lowPt == nil ? building : building.withoutEndRefinement, rescoring: rescoring)
         lowPtPass = try lowPt.map {
-            try GNNChainPass(detector: detector, moduleMap: $0.moduleMap, model: $0.model, building: $0.model.trackBuilding.withoutEndRefinement)
+            try GNNChainPass(detector: detector, moduleMap: $0.moduleMap, model: $0.model,
+                             building: $0.model.trackBuilding.withoutEndRefinement, rescoring: rescoring)
         }
         finishing = lowPt.map { TrackBuilder(config: $0.model.trackBuilding) }
     }
@@ -92,45 +93,33 @@ public struct GNNChain: Sendable {
     ///   non-finite coordinate, missing cells); ``EdgeScoring/EdgeScoringError`` when a model does not
     ///   fit its graph.
     public func run(hits: Hits, cells: Cells? = nil, scratch: GNNChainScratch = GNNChainScratch()) throws -> GNNChainResult {
-        var timings: [StageTiming] = []
-        func timed<T>(_ stage: String, _ body: () throws -> T) rethrows -> T {
-            let start = DispatchTime.now().uptimeNanoseconds
-            let value = try body()
-            timings.append(StageTiming(stage: stage, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9))
-            return value
-        }
-        let first = firstPass
-        let built = try timed("graph construction") { try first.graphBuilder.run(hits: hits, cells: cells, scratch: scratch.graph) }
-        let scores = try timed("edge scoring") { try first.model.network.scores(for: built.graph, workspace: scratch.network) }
-        let tracks = try timed("track building") {
-            try first.trackBuilder.run(graph: built.graph, scores: scores, hits: hits, scratch: scratch.building)
-        }
-        var all = tracks.tracks
+        let clock = StageClock()
+        let first = try firstPass.run(hits: hits, cells: cells, scratch: scratch, clock: clock, suffix: "")
+        var all = first.tracks
         var lowPtSummary: GNNPassSummary?
         if let pass = lowPtPass, let finishing {
             // The low-pT pass sees only the hits no first-pass track holds, renumbered; its tracks are
             // mapped back to the event's rows.
-            let (rows, left, built2) = try timed("graph construction pass 2") { () -> ([Int32], Hits, GraphBuildResult) in
-                let rows = tracks.tracks.freeRows(hitCount: hits.count), left = hits.selecting(rows: rows)
-                let cellsLeft = cells?.selecting(hitRows: rows, hitCount: hits.count)
-                return (rows, left, try pass.graphBuilder.run(hits: left, cells: cellsLeft, scratch: scratch.graph))
+            let (rows, left, cellsLeft) = clock.time("hit selection pass 2") { () -> ([Int32], Hits, Cells?) in
+                let rows = first.tracks.freeRows(hitCount: hits.count)
+                return (rows, hits.selecting(rows: rows), cells?.selecting(hitRows: rows, hitCount: hits.count))
             }
-            let scores2 = try timed("edge scoring pass 2") { try pass.model.network.scores(for: built2.graph, workspace: scratch.network) }
+            let second = try pass.run(hits: left, cells: cellsLeft, scratch: scratch, clock: clock, suffix: " pass 2")
             // Tracks of the two passes that are parts of one particle are then merged by the pass's merge
             // step, and the ends of all tracks refined by its end refinement.
-            let (tracks2, merges, refined) = try timed("track building pass 2") {
-                () -> (TrackBuildingResult, Int, (tracks: Tracks, dropped: Int, added: Int)) in
-                let built = try pass.trackBuilder.run(graph: built2.graph, scores: scores2, hits: left, scratch: scratch.building)
-                for t in 0 ..< built.tracks.count { all.append(hits: built.tracks.hits(of: t).map { rows[Int($0)] }) }
+            let (merges, refined) = clock.time("merge and end refinement") { () -> (Int, (tracks: Tracks, dropped: Int, added: Int)) in
+                for t in 0 ..< second.tracks.count { all.append(hits: second.tracks.hits(of: t).map { rows[Int($0)] }) }
                 let merged = finishing.merge(all, hits: hits, scratch: scratch.building)
-                return (built, merged.merges, finishing.refineEnds(merged.tracks, hits: hits, scratch: scratch.building))
+                return (merged.merges, finishing.refineEnds(merged.tracks, hits: hits, scratch: scratch.building))
             }
             all = refined.tracks
-            lowPtSummary = GNNPassSummary(hits: rows.count, graph: built2.statistics, building: tracks2.statistics,
-                                          mergesAcrossPasses: merges, endHitsDropped: refined.dropped, endHitsAdded: refined.added)
+            lowPtSummary = GNNPassSummary(hits: rows.count, graph: second.built.statistics, building: second.building,
+                                          rescoring: second.rescoring, mergesAcrossPasses: merges,
+                                          endHitsDropped: refined.dropped, endHitsAdded: refined.added)
         }
-        return GNNChainResult(tracks: all, source: built.graph.source, target: built.graph.target, scores: scores,
-                              graph: built.statistics, building: tracks.statistics, scoreCut: first.trackBuilder.config.scoreCut,
-                              lowPtPass: lowPtSummary, timings: timings)
+        let graph = first.built.graph
+        return GNNChainResult(tracks: all, source: graph.source, target: graph.target, scores: first.scores,
+                              graph: first.built.statistics, building: first.building, rescoring: first.rescoring,
+                              scoreCut: firstPass.trackBuilder.config.scoreCut, lowPtPass: lowPtSummary, timings: clock.timings)
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// ```json
 /// {"module_map": "Seeds/trackml/module-map.h5", "model": "Scoring/trackml/model.h5", "score_cut": 0.5,
-///  "low_pt_pass": true}
+///  "low_pt_pass": true, "rescoring": false}
 /// ```
 public struct GNNChainConfig: Codable, Sendable, Equatable {
     /// The module map (`weft build-module-map` output); default `Seeds/<detector>/module-map.h5`.
@@ -25,16 +25,19 @@ public struct GNNChainConfig: Codable, Sendable, Equatable {
     public var lowPtModuleMap: String?
     /// The low-pT pass's model; default `Scoring/<detector>/model-lowpt.h5`.
     public var lowPtModel: String?
+    /// Whether the passes rescore as their models say (``RescoringConfig``); false scores each graph
+    /// once, without leftover rounds. Default true.
+    public var rescoring: Bool?
 
     public init(moduleMap: String? = nil, model: String? = nil, scoreCut: Float? = nil, minHits: Int? = nil, minPt: Float? = nil,
-                lowPtPass: Bool? = nil, lowPtModuleMap: String? = nil, lowPtModel: String? = nil) {
+                lowPtPass: Bool? = nil, lowPtModuleMap: String? = nil, lowPtModel: String? = nil, rescoring: Bool? = nil) {
         self.moduleMap = moduleMap; self.model = model; self.scoreCut = scoreCut; self.minHits = minHits; self.minPt = minPt
-        self.lowPtPass = lowPtPass; self.lowPtModuleMap = lowPtModuleMap; self.lowPtModel = lowPtModel
+        self.lowPtPass = lowPtPass; self.lowPtModuleMap = lowPtModuleMap; self.lowPtModel = lowPtModel; self.rescoring = rescoring
     }
 
     enum CodingKeys: String, CodingKey {
         case moduleMap = "module_map", model, scoreCut = "score_cut", minHits = "min_hits", minPt = "min_pt"
-        case lowPtPass = "low_pt_pass", lowPtModuleMap = "low_pt_module_map", lowPtModel = "low_pt_model"
+        case lowPtPass = "low_pt_pass", lowPtModuleMap = "low_pt_module_map", lowPtModel = "low_pt_model", rescoring
     }
 
     /// The module-map path for `detector` (a name, or a path whose last component names the detector's

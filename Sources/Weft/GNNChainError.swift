@@ -9,12 +9,15 @@ public enum GNNChainError: Error, Equatable, Sendable, CustomStringConvertible {
     case incompatible(reason: String)
     /// A file the chain needs does not exist.
     case missingFile(what: String, path: String)
+    /// A rescoring setting (``RescoringConfig``) is out of range; `field` is its JSON key.
+    case invalidRescoring(field: String, reason: String)
 
     public var description: String {
         switch self {
         case let .badModelFile(file, reason): return "\(file): not a usable GNN model: \(reason)"
         case let .badModuleMap(file, reason): return "\(file): not a usable module map: \(reason)"
         case let .incompatible(reason): return "the GNN model does not fit: \(reason)"
+        case let .invalidRescoring(field, reason): return "rescoring setting '\(field)': \(reason)"
         case let .missingFile(what, path):
             switch what {
             case "module map": return "no module map at \(path) (make one with `weft build-module-map`, or name the file)"

@@ -16,14 +16,18 @@ public struct GNNChainPass: Sendable {
     public let graphBuilder: GraphBuilder
     /// The track builder (effective settings).
     public let trackBuilder: TrackBuilder
+    /// How the pass scores its graph (effective settings).
+    public let rescoring: RescoringConfig
 
-    /// A pass from loaded parts; `building` replaces the model's track-building settings when set.
+    /// A pass from loaded parts; `building` and `rescoring` replace the model's settings when set.
     ///
     /// - Throws: ``HitGraph/HitGraphError/detectorMismatch(mapDetector:detector:)`` when the map
     ///   belongs to another detector.
-    public init(detector: Detector, moduleMap: ModuleMap, model: GNNModel, building: TrackBuildingConfig? = nil) throws {
+    public init(detector: Detector, moduleMap: ModuleMap, model: GNNModel, building: TrackBuildingConfig? = nil,
+                rescoring: RescoringConfig? = nil) throws {
         self.model = model
         graphBuilder = try GraphBuilder(detector: detector, moduleMap: moduleMap, config: model.graph)
         trackBuilder = TrackBuilder(config: building ?? model.trackBuilding)
+        self.rescoring = rescoring ?? model.rescoring
     }
 }

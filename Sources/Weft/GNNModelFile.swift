@@ -8,7 +8,7 @@ import TrackBuilding
 /// tensor of the network under its name (`node_encoder/layer0/weight`, shape `[inputs, outputs]`, …)
 /// and the input standardisation (`normalization/…`), with root attributes `weft_format`
 /// (`weft-interaction-network`), `weft_format_version` (`1`), `network_config`, `graph_config`,
-/// `track_building` (JSON) and `provenance`.
+/// `track_building` (JSON), optionally `rescoring` (JSON; absent: score once) and `provenance`.
 public enum GNNModelFile {
     /// The `weft_format` attribute of a model file.
     public static let format = "weft-interaction-network"
@@ -38,6 +38,7 @@ public enum GNNModelFile {
         let config = try decode(InteractionNetworkConfig.self, "network_config")
         let graph = try decode(GraphConfig.self, "graph_config")
         let building = try decode(TrackBuildingConfig.self, "track_building")
+        let rescoring = store.attributes["rescoring"] == nil ? RescoringConfig.none : try decode(RescoringConfig.self, "rescoring")
         var tensors: [String: (shape: [Int], values: [Float])] = [:]
         for (name, array) in store.arrays {
             guard case let .float(values) = array.values else { throw bad("tensor '\(name)' holds \(array.values.typeName), expected float32") }
@@ -48,7 +49,8 @@ public enum GNNModelFile {
             throw bad(e.description)
         }
         do {
-            return try GNNModel(network: network, graph: graph, trackBuilding: building, provenance: store.attributes["provenance"] ?? "")
+            return try GNNModel(network: network, graph: graph, trackBuilding: building, rescoring: rescoring,
+                                provenance: store.attributes["provenance"] ?? "")
         } catch let e as GNNChainError { throw bad(e.description) }
     }
 
@@ -63,9 +65,10 @@ public enum GNNModelFile {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         func json<T: Encodable>(_ value: T) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
-        let attributes = ["weft_format": format, "weft_format_version": version,
+        var attributes = ["weft_format": format, "weft_format_version": version,
                           "network_config": try json(model.network.config), "graph_config": try json(model.graph),
                           "track_building": try json(model.trackBuilding), "provenance": model.provenance]
+        if model.rescoring != .none { attributes["rescoring"] = try json(model.rescoring) }
         try ArrayStore(arrays: arrays, attributes: attributes).write(to: path)
     }
 }

@@ -10,6 +10,8 @@ public struct GNNPassSummary: Codable, Sendable, Equatable {
     public var graph: GraphStatistics
     /// Track-building counts of this pass's own graph.
     public var building: TrackBuildingStatistics
+    /// What this pass's rescoring did, when its model asks for it.
+    public var rescoring: RescoringSummary?
     /// Merges between tracks of all passes once this pass's tracks are added (``TrackBuilding/TrackBuilder/merge(_:hits:scratch:)``).
     public var mergesAcrossPasses: Int
     /// First hits dropped by the end refinement of all passes' tracks (``TrackBuilding/TrackBuildingConfig/endDropResidual``).
@@ -18,7 +20,7 @@ public struct GNNPassSummary: Codable, Sendable, Equatable {
     public var endHitsAdded: Int
 
     enum CodingKeys: String, CodingKey {
-        case hits, graph, building, mergesAcrossPasses = "merges_across_passes"
+        case hits, graph, building, rescoring, mergesAcrossPasses = "merges_across_passes"
         case endHitsDropped = "end_hits_dropped", endHitsAdded = "end_hits_added"
     }
 }

@@ -22,19 +22,20 @@ public enum GNNTrainingData {
     ///   - highPt: true edges of particles at or above this pT (GeV) get loss weight `highPtWeight`
     ///     (0 = no such class).
     ///   - highPtWeight: the loss weight of those edges.
-    ///   - after: a chain whose tracks' hits are taken out first (for the model of a later pass, which
-    ///     sees only the hits the earlier pass left; see ``GNNChain/lowPtPass``).
+    ///   - after: a first pass whose tracks' hits are taken out first (for the model of a later pass,
+    ///     which sees only the hits the earlier pass left; see ``GNNChain/lowPtPass``). Give it as the
+    ///     chain runs it before a later pass: ``GNNChain/firstPass`` of a chain with that later pass.
     /// - Throws: ``HitGraph/HitGraphError`` when the event has no truth or its hits do not fit the
-    ///   detector, and the errors of `after`'s ``GNNChain/run(hits:cells:scratch:)``.
+    ///   detector, and the errors of `after`'s graph construction and scoring.
     public static func samples(event whole: Event, builder: GraphBuilder, sectors: Int, signalPt: Float = 0, lowPtWeight: Float = 1,
-                               highPt: Float = 0, highPtWeight: Float = 1, after earlier: GNNChain? = nil, scratch: GraphBuilderScratch)
+                               highPt: Float = 0, highPtWeight: Float = 1, after earlier: GNNChainPass? = nil, scratch: GraphBuilderScratch)
         throws -> (samples: [TrainingGraph], statistics: GraphStatistics, truePairs: Int, trueEdges: Int) {
         guard whole.truth != nil else {
             throw HitGraphError.invalidEvent(reason: "event \(whole.eventID) has no truth to label its edges")
         }
         var event = whole
         if let earlier {
-            let taken = try earlier.run(hits: whole.hits, cells: whole.cells).tracks
+            let taken = try earlier.run(hits: whole.hits, cells: whole.cells, scratch: GNNChainScratch(), clock: StageClock(), suffix: "").tracks
             event = whole.selecting(rows: taken.freeRows(hitCount: whole.hits.count))
         }
         let truth = event.truth!

@@ -92,6 +92,9 @@ struct ReconstructCommand: ParsableCommand {
     @Option(help: "GNN: low-pT pass model (default Scoring/<detector>/model-lowpt.h5); implies --low-pt-pass.")
     var lowPtModel: String?
 
+    @Flag(help: "GNN: score each graph once, without the models' pruning and leftover rounds (for comparisons).")
+    var noRescoring = false
+
     @Option(help: "Write the tracks as a TrackML submission CSV (plain or .gz).")
     var output: String?
 
@@ -109,7 +112,8 @@ struct ReconstructCommand: ParsableCommand {
         guard threads >= 1 else { throw ValidationError("--threads must be ≥ 1") }
         let gnnOnly = [("--module-map", moduleMap != nil), ("--model", model != nil), ("--score-cut", scoreCut != nil),
                        ("--min-hits", minHits != nil), ("--min-pt", minPt != nil), ("--low-pt-pass", lowPtPass),
-                       ("--low-pt-module-map", lowPtModuleMap != nil), ("--low-pt-model", lowPtModel != nil)]
+                       ("--low-pt-module-map", lowPtModuleMap != nil), ("--low-pt-model", lowPtModel != nil),
+                       ("--no-rescoring", noRescoring)]
         let ckfOnly = [("--seeding-config", seedingConfig != nil), ("--ckf-config", ckfConfig != nil)]
         for (name, given) in method == .ckf ? gnnOnly : ckfOnly where given {
             throw ValidationError("\(name) does not apply to --method \(method.rawValue)")
@@ -128,6 +132,7 @@ struct ReconstructCommand: ParsableCommand {
         var graph: GraphStatistics?
         var trackBuilding: TrackBuildingStatistics?
         var scoreCut: Float?
+        var rescoring: RescoringSummary?
         var lowPtPass: GNNPassSummary?
         var edges: EdgeMetrics?
         var tracks: Int
@@ -139,7 +144,7 @@ struct ReconstructCommand: ParsableCommand {
 
         enum CodingKeys: String, CodingKey {
             case method, detector, eventID = "event_id", hits, threads, seedsPerPass = "seeds_per_pass", candidates
-            case graph, trackBuilding = "track_building", scoreCut = "score_cut", lowPtPass = "low_pt_pass", edges, tracks
+            case graph, trackBuilding = "track_building", scoreCut = "score_cut", rescoring, lowPtPass = "low_pt_pass", edges, tracks
             case loadSeconds = "load_seconds", stages, totalSeconds = "total_seconds", evaluation, machine
         }
     }
@@ -184,7 +189,7 @@ struct ReconstructCommand: ParsableCommand {
             try printJSON(Report(method: method.rawValue, detector: geometry.name, eventID: loaded.eventID,
                                  hits: loaded.hits.count, threads: threads, seedsPerPass: outcome.seedsPerPass,
                                  candidates: outcome.candidates, graph: outcome.gnn?.graph, trackBuilding: outcome.gnn?.building,
-                                 scoreCut: outcome.gnn?.scoreCut, lowPtPass: outcome.gnn?.lowPtPass, edges: edges, tracks: tracks.count, loadSeconds: loadSeconds,
+                                 scoreCut: outcome.gnn?.scoreCut, rescoring: outcome.gnn?.rescoring, lowPtPass: outcome.gnn?.lowPtPass, edges: edges, tracks: tracks.count, loadSeconds: loadSeconds,
                                  stages: outcome.timings, totalSeconds: outcome.totalSeconds, evaluation: evaluation,
                                  machine: MachineInfo.current()))
             return
@@ -199,9 +204,11 @@ struct ReconstructCommand: ParsableCommand {
         if let c = outcome.candidates { print("  candidates         \(c)") }
         if let g = outcome.gnn {
             print("  graph              \(g.graph.nodes) nodes, \(g.graph.edges) edges (\(g.graph.doublets) doublets)")
+            if let r = g.rescoring { print("  rescored edges     \(r.keptEdges)" + Self.leftover(r)) }
             print("  edges above cut    \(g.building.keptEdges) (cut \(g.scoreCut))")
             if let p = g.lowPtPass {
-                print("  low-pT pass        \(p.hits) hits left, \(p.graph.edges) edges, \(p.building.keptEdges) above cut, \(p.building.tracks) tracks")
+                print("  low-pT pass        \(p.hits) hits left, \(p.graph.edges) edges, \(p.rescoring.map { "\($0.keptEdges) rescored, " } ?? "")"
+                      + "\(p.building.keptEdges) above cut, \(p.building.tracks) tracks" + (p.rescoring.map(Self.leftover) ?? ""))
             }
         }
         if let e = edges {
@@ -210,6 +217,11 @@ struct ReconstructCommand: ParsableCommand {
         print("  tracks             \(tracks.count)")
         if let e = evaluation { print(e.formattedSummary(), terminator: "") }
         if let path = output { print("submission written to \(path)") }
+    }
+
+    /// The leftover rounds of a rescoring summary, for the text report.
+    private static func leftover(_ r: RescoringSummary) -> String {
+        r.leftoverTracks.isEmpty ? "" : "; leftover rounds " + zip(r.leftoverEdges, r.leftoverTracks).map { "\($0) edges → \($1) tracks" }.joined(separator: ", ")
     }
 
     /// The chosen method's chain, ready to reconstruct the event.
@@ -228,7 +240,8 @@ struct ReconstructCommand: ParsableCommand {
             // The GNN stages run on the shim's thread pool; --threads caps it.
             _ = weft_shim_set_max_threads(Int32(threads))
             let overrides = GNNChainConfig(moduleMap: moduleMap, model: model, scoreCut: scoreCut, minHits: minHits, minPt: minPt,
-                                           lowPtPass: lowPtPass || lowPtModuleMap != nil || lowPtModel != nil, lowPtModuleMap: lowPtModuleMap, lowPtModel: lowPtModel)
+                                           lowPtPass: lowPtPass || lowPtModuleMap != nil || lowPtModel != nil, lowPtModuleMap: lowPtModuleMap, lowPtModel: lowPtModel,
+                                           rescoring: noRescoring ? false : nil)
             let chain = try GNNChain(detector: geometry, detectorName: detector, config: overrides)
             return { loaded in
                 let result = try chain.run(hits: loaded.hits, cells: loaded.cells)

@@ -144,14 +144,17 @@ struct TrainCommand: ParsableCommand {
         let map = try ModuleMapFile.read(mapPath).map
         let builder = try GraphBuilder(detector: geometry, moduleMap: map, config: setup.graph)
         // A later pass's model learns from the hits the first pass leaves, exactly as it will see them.
-        var firstPass: GNNChain?
+        var firstPass: GNNChainPass?
         if let firstPassModel, let firstPassMap {
             for (what, path) in [("first-pass module map", firstPassMap), ("first-pass GNN model", firstPassModel)]
             where !FileManager.default.fileExists(atPath: path) {
                 throw GNNChainError.missingFile(what: what, path: path)
             }
-            firstPass = try GNNChain(detector: geometry, moduleMap: ModuleMapFile.read(firstPassMap).map,
-                                     model: GNNModelFile.read(firstPassModel))
+            // The pass as the chain runs it before a later pass: rescoring as its model says, its end
+            // refinement left for the end of the chain.
+            let model = try GNNModelFile.read(firstPassModel)
+            firstPass = try GNNChainPass(detector: geometry, moduleMap: ModuleMapFile.read(firstPassMap).map, model: model,
+                                         building: model.trackBuilding.withoutEndRefinement)
         }
 
         // Events: training and validation.
@@ -225,7 +228,8 @@ struct TrainCommand: ParsableCommand {
                             history: result.history, seconds: Date().timeIntervalSince(started), weftVersion: WeftVersion.string,
                             command: CommandLine.arguments.joined(separator: " "))
         let reportText = try BuildModuleMapCommand.jsonText(report)
-        let model = try GNNModel(network: result.network, graph: setup.graph, trackBuilding: setup.trackBuilding, provenance: reportText)
+        let model = try GNNModel(network: result.network, graph: setup.graph, trackBuilding: setup.trackBuilding,
+                                 rescoring: setup.rescoring, provenance: reportText)
         try GNNModelFile.write(model, to: outputDirectory + "/model.h5")
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

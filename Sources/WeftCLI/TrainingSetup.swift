@@ -1,14 +1,16 @@
 import EdgeScoring
 import HitGraph
 import TrackBuilding
+import Weft
 
 /// The JSON file of `weft train --config`: network architecture, graph features, optimiser and
-/// track-building settings. Every field is optional (snake_case keys); command-line options override it.
+/// track-building and rescoring settings. Every field is optional (snake_case keys); command-line options override it.
 ///
 /// ```json
 /// {"hidden": 32, "steps": 6, "sectors": 8,
 ///  "training": {"epochs": 10, "learning_rate": 0.002, "loss": {"positive_weight": 2}},
-///  "graph": {"node_features": ["r", "z", "eta"]}, "track_building": {"score_cut": 0.5}}
+///  "graph": {"node_features": ["r", "z", "eta"]}, "track_building": {"score_cut": 0.5},
+///  "rescoring": {"prune_cut": 0.05}}
 /// ```
 struct TrainingSetup: Codable {
     /// Latent width (default 32).
@@ -41,6 +43,8 @@ struct TrainingSetup: Codable {
     var training: TrainingConfig
     /// The track-building settings stored with the model.
     var trackBuilding: TrackBuildingConfig
+    /// The rescoring settings stored with the model (default: score once).
+    var rescoring = RescoringConfig.none
 
     init() throws {
         graph = try GraphConfig(); training = try TrainingConfig(); trackBuilding = try TrackBuildingConfig()
@@ -50,7 +54,7 @@ struct TrainingSetup: Codable {
         case hidden, mlpLayers = "mlp_layers", classifierLayers = "classifier_layers", steps
         case sharedStepWeights = "shared_step_weights", layerNorm = "layer_norm", networkSeed = "network_seed"
         case sectors, signalPt = "signal_pt", lowPtWeight = "low_pt_weight"
-        case highPt = "high_pt", highPtWeight = "high_pt_weight", graph, training, trackBuilding = "track_building"
+        case highPt = "high_pt", highPtWeight = "high_pt_weight", graph, training, trackBuilding = "track_building", rescoring
     }
 
     init(from decoder: Decoder) throws {
@@ -77,6 +81,7 @@ struct TrainingSetup: Codable {
         graph = try c.decodeIfPresent(GraphConfig.self, forKey: .graph) ?? graph
         training = try c.decodeIfPresent(TrainingConfig.self, forKey: .training) ?? training
         trackBuilding = try c.decodeIfPresent(TrackBuildingConfig.self, forKey: .trackBuilding) ?? trackBuilding
+        rescoring = try c.decodeIfPresent(RescoringConfig.self, forKey: .rescoring) ?? rescoring
     }
 
     /// The network configuration for the graph features.
