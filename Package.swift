@@ -95,7 +95,7 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "EventIO", "Evaluation", "WeftTestSupport"]),
         .testTarget(name: "GNNTests", dependencies: ["HitGraph", "EdgeScoring", "TrackBuilding", "EventIO", "Simulation", "Evaluation", "WeftTestSupport"]),
         .testTarget(name: "CKFTests", dependencies: ["Seeding", "KalmanFinding", "EventIO", "Simulation", "Evaluation", "Weft", "WeftTestSupport"]),
-        .testTarget(name: "WeftTests", dependencies: ["Weft", "Detector", "HitGraph", "Simulation", "Evaluation", "GeometryShim", "WeftTestSupport"]),
+        .testTarget(name: "WeftTests", dependencies: ["Weft", "Detector", "EventIO", "HitGraph", "Simulation", "Evaluation", "GeometryShim", "WeftTestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "EventIO", "WeftTestSupport"]),
         // Builds the examples with gcc/g++ against the installed libweft.so and runs them (valgrind, TSan).
         .testTarget(name: "CAPITests", dependencies: ["Weft", "KalmanFinding"], exclude: ["c", "valgrind", "tsan"]),
