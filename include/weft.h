@@ -124,11 +124,13 @@ typedef struct weft_engine weft_engine;
  *                defaults for an absent file; for any other detector an absent file is an error
  *                that names it.
  *    "gnn":      {"module_map": PATH, "model": PATH, "score_cut": 0…1, "min_hits": N, "min_pt": GeV,
- *                "low_pt_pass": true|false, "low_pt_module_map": PATH, "low_pt_model": PATH}; the
- *                files default to Seeds/<detector>/module-map.h5, Scoring/<detector>/model.h5,
- *                Seeds/<detector>/module-map-lowpt.h5 and Scoring/<detector>/model-lowpt.h5. The
- *                low-pT pass (a second graph over the hits the first pass leaves) runs when
- *                "low_pt_pass" is true (default false; its files must then exist).
+ *                "low_pt_pass": true|false, "low_pt_module_map": PATH, "low_pt_model": PATH,
+ *                "rescoring": true|false}; the files default to Seeds/<detector>/module-map.h5,
+ *                Scoring/<detector>/model.h5, Seeds/<detector>/module-map-lowpt.h5 and
+ *                Scoring/<detector>/model-lowpt.h5. The low-pT pass (a second graph over the hits
+ *                the first pass leaves) runs when "low_pt_pass" is true (default false; its files
+ *                must then exist). "rescoring" false scores each graph once, without the models'
+ *                pruning and leftover rounds (default true: as the model files say).
  *  Default files (Seeds/, Scoring/) are looked up in the working directory, then in the source tree
  *  the library was built from; an installed library's host should name its files.
  *  weft_engine_config returns the complete effective configuration (what the defaults resolved to).

@@ -77,7 +77,8 @@ extension ReconstructionConfig: Codable {
                 names = try decoder.container(keyedBy: UnknownKeyCheck.self).allKeys.map(\.stringValue)
             }
         }
-        let full = GNNChainConfig(moduleMap: "", model: "", scoreCut: 0, minHits: 0, minPt: 0, lowPtPass: false, lowPtModuleMap: "", lowPtModel: "")
+        let full = GNNChainConfig(moduleMap: "", model: "", scoreCut: 0, minHits: 0, minPt: 0, lowPtPass: false, lowPtModuleMap: "", lowPtModel: "",
+                                  rescoring: true)
         guard let data = try? JSONEncoder().encode(full), let keys = try? JSONDecoder().decode(Keys.self, from: data) else {
             return []
         }

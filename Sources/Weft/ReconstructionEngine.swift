@@ -54,6 +54,7 @@ public struct ReconstructionEngine: Sendable {
             effective.gnn.model = config.gnn.modelPath(detector: config.detector)
             let gnn = try GNNChain(detector: detector, detectorName: config.detector, config: effective.gnn)
             effective.gnn.lowPtPass = gnn.lowPtPass != nil
+            effective.gnn.rescoring = config.gnn.rescoring ?? true
             if gnn.lowPtPass != nil {
                 effective.gnn.lowPtModuleMap = config.gnn.lowPtModuleMapPath(detector: config.detector)
                 effective.gnn.lowPtModel = config.gnn.lowPtModelPath(detector: config.detector)

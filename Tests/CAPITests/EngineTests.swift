@@ -82,6 +82,9 @@ extension CAPITests {
         func gnnLowPtPass() throws {
             let plain = try ReconstructionEngine(config: ReconstructionConfig(json: Array(#"{"method": "gnn"}"#.utf8)))
             #expect(plain.config.gnn.lowPtPass == false && plain.config.gnn.lowPtModel == nil)
+            // Rescoring as the model files say unless switched off; the effective settings say which.
+            let once = try ReconstructionEngine(config: ReconstructionConfig(json: Array(#"{"method": "gnn", "gnn": {"rescoring": false}}"#.utf8)))
+            #expect(plain.config.gnn.rescoring == true && once.config.gnn.rescoring == false)
             let both = try ReconstructionEngine(config: ReconstructionConfig(json: Array(#"{"method": "gnn", "gnn": {"low_pt_pass": true}}"#.utf8)))
             #expect(both.config.gnn.lowPtPass == true)
             #expect(both.config.gnn.lowPtModel?.hasSuffix("Scoring/trackml/model-lowpt.h5") == true)
