@@ -1,4 +1,3 @@
-import Dispatch
 import Detector
 import EventData
 import KalmanFinding
@@ -42,15 +41,9 @@ public struct CKFChain: Sendable {
     /// - Throws: ``KalmanFindingError`` or ``SeedingError`` for bad hits (none, NaN, unknown module,
     ///   off its module).
     public func run(hits: Hits, threads: Int = 1) throws -> CKFChainResult {
-        var timings: [StageTiming] = []
-        func timed<T>(_ stage: String, _ body: () throws -> T) rethrows -> T {
-            let start = DispatchTime.now().uptimeNanoseconds
-            let value = try body()
-            timings.append(StageTiming(stage: stage, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9))
-            return value
-        }
+        let clock = StageClock()
         let options = config.finding.finding
-        let measurements = try timed("measurements") {
+        let measurements = try clock.time("measurements") {
             try Measurements(hits: hits, detector: detector, errorScale: options.measurementErrorScale,
                              planeTolerance: options.hitPlaneTolerance)
         }
@@ -58,17 +51,17 @@ public struct CKFChain: Sendable {
         var seedCounts: [Int] = []
         for (k, pass) in passes.enumerated() {
             let used = k == 0 ? nil : candidates.usedHits(hitCount: hits.count, minHits: options.markUsedMinMeasurements)
-            let seeds = try timed("seeding pass \(k + 1)") { () throws -> Seeds in
+            let seeds = try clock.time("seeding pass \(k + 1)") { () throws -> Seeds in
                 let points = try SpacePoints(hits: hits, detector: detector, derived: pass.derived, excluded: used)
                 return pass.finder.findSeeds(spacePoints: points, threads: threads)
             }
             seedCounts.append(seeds.count)
-            let found = try timed("ckf pass \(k + 1)") {
+            let found = try clock.time("ckf pass \(k + 1)") {
                 try pass.filter.findTracks(seeds: seeds, hits: hits, measurements: measurements, threads: threads)
             }
             candidates.append(contentsOf: found)
         }
-        let resolved = timed("ambiguity") { resolver.resolve(candidates, hitCount: hits.count) }
-        return CKFChainResult(tracks: resolved, seedsPerPass: seedCounts, candidates: candidates.count, timings: timings)
+        let resolved = clock.time("ambiguity") { resolver.resolve(candidates, hitCount: hits.count) }
+        return CKFChainResult(tracks: resolved, seedsPerPass: seedCounts, candidates: candidates.count, timings: clock.timings)
     }
 }
