@@ -50,7 +50,7 @@ public struct GNNChain: Sendable {
         // With a later pass, the end refinement waits for the end of the chain: the first pass's
         // tracks would otherwise take, at their ends, hits of the soft particles the later pass
         // follows (measured: the chain's score then gains nothing).
-        let rescoring: RescoringConfig? = overrides.rescoring == false ? RescoringConfig.none : nil
+        let rescoring: RescoringConfig? = overrides.rescoring == false ? RescoringConfig.scoreOnce : nil
         firstPass = try GNNChainPass(detector: detector, moduleMap: moduleMap, model: model,
                                      building: lowPt == nil ? building : building.withoutEndRefinement, rescoring: rescoring)
         lowPtPass = try lowPt.map {

@@ -15,7 +15,7 @@ extension GNNChainPass {
                                  target: scored.edges.map { graph.target[$0] }, scores: scored.scores, hits: hits, scratch: scratch.building)
         }
         var output = GNNPassOutput(built: built, scores: scored.all, tracks: result.tracks, building: result.statistics,
-                                   rescoring: rescoring == .none ? nil : RescoringSummary(keptEdges: scored.edges.count))
+                                   rescoring: rescoring == .scoreOnce ? nil : RescoringSummary(keptEdges: scored.edges.count))
         if rescoring.leftoverRounds > 0 {
             try clock.time("leftover rounds" + suffix) {
                 var edges = scored.edges, scores = scored.scores, made = 0

@@ -4,7 +4,7 @@ import HitGraph
 import TrackBuilding
 
 /// One pass of the GNN chain: a module-map graph over the hits it is given, the edge scores of its
-/// model, and the tracks built from them.
+/// model (rescored as its ``RescoringConfig`` says), and the tracks built from them.
 ///
 /// The chain's first pass sees every hit with the map learned above ≈ 0.5 GeV; the low-pT pass sees
 /// the hits the first pass left, with a map learned down to ≈ 0.2 GeV and a model trained on exactly

@@ -21,7 +21,7 @@ public struct GNNModel: Sendable {
     ///
     /// - Throws: ``GNNChainError/incompatible(reason:)`` otherwise.
     public init(network: InteractionNetwork, graph: GraphConfig, trackBuilding: TrackBuildingConfig,
-                rescoring: RescoringConfig = .none, provenance: String = "") throws {
+                rescoring: RescoringConfig = .scoreOnce, provenance: String = "") throws {
         let nodes = graph.nodeFeatures.map(\.rawValue), edges = graph.edgeFeatures.map(\.rawValue)
         guard network.config.nodeFeatures == nodes, network.config.edgeFeatures == edges else {
             throw GNNChainError.incompatible(reason: "the network reads node features \(network.config.nodeFeatures) and edge features "

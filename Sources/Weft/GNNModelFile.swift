@@ -38,7 +38,7 @@ public enum GNNModelFile {
         let config = try decode(InteractionNetworkConfig.self, "network_config")
         let graph = try decode(GraphConfig.self, "graph_config")
         let building = try decode(TrackBuildingConfig.self, "track_building")
-        let rescoring = store.attributes["rescoring"] == nil ? RescoringConfig.none : try decode(RescoringConfig.self, "rescoring")
+        let rescoring = store.attributes["rescoring"] == nil ? RescoringConfig.scoreOnce : try decode(RescoringConfig.self, "rescoring")
         var tensors: [String: (shape: [Int], values: [Float])] = [:]
         for (name, array) in store.arrays {
             guard case let .float(values) = array.values else { throw bad("tensor '\(name)' holds \(array.values.typeName), expected float32") }
@@ -68,7 +68,7 @@ public enum GNNModelFile {
         var attributes = ["weft_format": format, "weft_format_version": version,
                           "network_config": try json(model.network.config), "graph_config": try json(model.graph),
                           "track_building": try json(model.trackBuilding), "provenance": model.provenance]
-        if model.rescoring != .none { attributes["rescoring"] = try json(model.rescoring) }
+        if model.rescoring != .scoreOnce { attributes["rescoring"] = try json(model.rescoring) }
         try ArrayStore(arrays: arrays, attributes: attributes).write(to: path)
     }
 }

@@ -32,7 +32,7 @@ public struct RescoringConfig: Codable, Sendable, Equatable {
     }
 
     /// Scoring once, no leftover round.
-    public static let none = try! RescoringConfig()
+    public static let scoreOnce = try! RescoringConfig()
 
     enum CodingKeys: String, CodingKey {
         case pruneCut = "prune_cut", leftoverRounds = "leftover_rounds"

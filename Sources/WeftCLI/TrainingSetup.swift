@@ -44,7 +44,7 @@ struct TrainingSetup: Codable {
     /// The track-building settings stored with the model.
     var trackBuilding: TrackBuildingConfig
     /// The rescoring settings stored with the model (default: score once).
-    var rescoring = RescoringConfig.none
+    var rescoring = RescoringConfig.scoreOnce
 
     init() throws {
         graph = try GraphConfig(); training = try TrainingConfig(); trackBuilding = try TrackBuildingConfig()

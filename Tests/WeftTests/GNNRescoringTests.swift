@@ -26,7 +26,7 @@ struct GNNRescoringTests {
         }
         let decoded = try JSONDecoder().decode(RescoringConfig.self, from: Data(#"{"prune_cut": 0.1, "leftover_rounds": 2}"#.utf8))
         #expect(decoded == (try RescoringConfig(pruneCut: 0.1, leftoverRounds: 2)))
-        #expect(try JSONDecoder().decode(RescoringConfig.self, from: Data("{}".utf8)) == .none)
+        #expect(try JSONDecoder().decode(RescoringConfig.self, from: Data("{}".utf8)) == .scoreOnce)
         #expect(throws: GNNChainError.self) { try JSONDecoder().decode(RescoringConfig.self, from: Data(#"{"prune_cut": -1}"#.utf8)) }
 
         // The shipped models carry their settings; a file without the attribute scores once, and a
@@ -39,10 +39,10 @@ struct GNNRescoringTests {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         var once = model
-        once.rescoring = .none
+        once.rescoring = .scoreOnce
         try GNNModelFile.write(once, to: directory + "/once.h5")
         #expect(try ArrayStore.read(from: directory + "/once.h5").attributes["rescoring"] == nil)
-        #expect(try GNNModelFile.read(directory + "/once.h5").rescoring == .none)
+        #expect(try GNNModelFile.read(directory + "/once.h5").rescoring == .scoreOnce)
         var twice = model
         twice.rescoring = try RescoringConfig(pruneCut: 0.2, leftoverRounds: 3)
         try GNNModelFile.write(twice, to: directory + "/twice.h5")
@@ -63,7 +63,7 @@ struct GNNRescoringTests {
         let rescored = try GNNChain(detector: Self.detector, detectorName: "trackml", config: GNNChainConfig())
         let once = try GNNChain(detector: Self.detector, detectorName: "trackml", config: GNNChainConfig(rescoring: false))
         let cut = try #require(rescored.firstPass.rescoring.pruneCut)
-        #expect(once.firstPass.rescoring == .none)
+        #expect(once.firstPass.rescoring == .scoreOnce)
         let a = try rescored.run(hits: event.hits, cells: event.cells), b = try once.run(hits: event.hits, cells: event.cells)
         #expect(b.rescoring == nil && a.source == b.source && a.target == b.target)
         // Every edge the first scoring put below the cut keeps that score; the others were scored
@@ -88,7 +88,7 @@ struct GNNRescoringTests {
         let both = try GNNChain(detector: Self.detector, detectorName: "trackml", config: GNNChainConfig(lowPtPass: true))
         let plain = try GNNChain(detector: Self.detector, detectorName: "trackml", config: GNNChainConfig(lowPtPass: true, rescoring: false))
         let rounds = try #require(both.lowPtPass?.rescoring.leftoverRounds)
-        #expect(rounds >= 1 && plain.lowPtPass?.rescoring == RescoringConfig.none)
+        #expect(rounds >= 1 && plain.lowPtPass?.rescoring == RescoringConfig.scoreOnce)
         let a = try both.run(hits: event.hits, cells: event.cells), b = try plain.run(hits: event.hits, cells: event.cells)
         let summary = try #require(a.lowPtPass?.rescoring)
         #expect(summary.leftoverEdges.count == rounds && summary.leftoverTracks.count == rounds)
