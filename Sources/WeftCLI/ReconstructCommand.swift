@@ -195,8 +195,10 @@ struct ReconstructCommand: ParsableCommand {
             return
         }
         print("event \(loaded.eventID): \(loaded.hits.count) hits, detector \(geometry.name), method \(method.rawValue), \(threads) thread(s)")
+        // Stage names as long as `merge and end refinement` get their full width.
+        let width = max(18, outcome.timings.map(\.stage.count).max() ?? 0)
         func line(_ label: String, _ seconds: Double) {
-            print("  " + label.padding(toLength: 18, withPad: " ", startingAt: 0) + String(format: " %8.3f s", seconds))
+            print("  " + label.padding(toLength: width, withPad: " ", startingAt: 0) + String(format: " %8.3f s", seconds))
         }
         for t in outcome.timings { line(t.stage, t.seconds) }
         line("total", outcome.totalSeconds)
