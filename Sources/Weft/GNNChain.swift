@@ -47,16 +47,12 @@ public struct GNNChain: Sendable {
         // Every other setting (helix cuts, joins) comes from the model as it is.
         let building = try model.trackBuilding.overriding(scoreCut: overrides.scoreCut, minHits: overrides.minHits,
                                                           minPt: overrides.minPt.map { $0 > 0 ? $0 : nil })
-        // With a later pass, the end refinement waits for the end of the chain: the first pass's
-        // tracks would otherwise take, at their ends, hits of the soft particles the later pass
-        // follows (measured: the chain's score then gains nothing).
+        // With a later pass, the end refinement waits for the end of the chain (``GNNChainPass/followed``).
         let rescoring: RescoringConfig? = overrides.rescoring == false ? RescoringConfig.scoreOnce : nil
-        firstPass = try GNNChainPass(detector: detector, moduleMap: moduleMap, model: model,
-                                     building: lowPt == nil ? building : building.withoutEndRefinement, rescoring: rescoring)
-        lowPtPass = try lowPt.map {
-            try GNNChainPass(detector: detector, moduleMap: $0.moduleMap, model: $0.model,
-                             building: $0.model.trackBuilding.withoutEndRefinement, rescoring: rescoring)
-        }
+        firstPass = try lowPt == nil
+            ? GNNChainPass(detector: detector, moduleMap: moduleMap, model: model, building: building, rescoring: rescoring)
+            : .followed(detector: detector, moduleMap: moduleMap, model: model, building: building, rescoring: rescoring)
+        lowPtPass = try lowPt.map { try .followed(detector: detector, moduleMap: $0.moduleMap, model: $0.model, rescoring: rescoring) }
         finishing = lowPt.map { TrackBuilder(config: $0.model.trackBuilding) }
     }
 

@@ -30,4 +30,15 @@ public struct GNNChainPass: Sendable {
         trackBuilder = TrackBuilder(config: building ?? model.trackBuilding)
         self.rescoring = rescoring ?? model.rescoring
     }
+
+    /// The pass as the chain runs it when more follows — a later pass, then the merge and end
+    /// refinement of all passes' tracks (``GNNChain/finishing``): without its own end refinement,
+    /// which would take, at its tracks' ends, hits of the soft particles the later pass follows
+    /// (measured: the chain's score then gains nothing). Training a later pass's model uses the
+    /// first pass made this way, so that it sees the hits the chain leaves it.
+    public static func followed(detector: Detector, moduleMap: ModuleMap, model: GNNModel, building: TrackBuildingConfig? = nil,
+                                rescoring: RescoringConfig? = nil) throws -> GNNChainPass {
+        try GNNChainPass(detector: detector, moduleMap: moduleMap, model: model,
+                         building: (building ?? model.trackBuilding).withoutEndRefinement, rescoring: rescoring)
+    }
 }

@@ -24,7 +24,7 @@ public enum GNNTrainingData {
     ///   - highPtWeight: the loss weight of those edges.
     ///   - after: a first pass whose tracks' hits are taken out first (for the model of a later pass,
     ///     which sees only the hits the earlier pass left; see ``GNNChain/lowPtPass``). Give it as the
-    ///     chain runs it before a later pass: ``GNNChain/firstPass`` of a chain with that later pass.
+    ///     chain runs it before a later pass (``GNNChainPass/followed(detector:moduleMap:model:building:rescoring:)``).
     /// - Throws: ``HitGraph/HitGraphError`` when the event has no truth or its hits do not fit the
     ///   detector, and the errors of `after`'s graph construction and scoring.
     public static func samples(event whole: Event, builder: GraphBuilder, sectors: Int, signalPt: Float = 0, lowPtWeight: Float = 1,

@@ -150,11 +150,9 @@ struct TrainCommand: ParsableCommand {
             where !FileManager.default.fileExists(atPath: path) {
                 throw GNNChainError.missingFile(what: what, path: path)
             }
-            // The pass as the chain runs it before a later pass: rescoring as its model says, its end
-            // refinement left for the end of the chain.
-            let model = try GNNModelFile.read(firstPassModel)
-            firstPass = try GNNChainPass(detector: geometry, moduleMap: ModuleMapFile.read(firstPassMap).map, model: model,
-                                         building: model.trackBuilding.withoutEndRefinement)
+            // The pass as the chain runs it before a later pass.
+            firstPass = try .followed(detector: geometry, moduleMap: ModuleMapFile.read(firstPassMap).map,
+                                      model: GNNModelFile.read(firstPassModel))
         }
 
         // Events: training and validation.
