@@ -12,6 +12,12 @@ public struct AmbiguityResolutionConfig: Codable, Sendable, Equatable {
     /// than 3: +0.005 TrackML score for +0.05–0.08 points of fake rate; 5 and 6 gain 0.003 more each
     /// for +0.2 and +0.5 points (5 μ = 200 events of seeds 31 and 1).
     public var maximumSharedHits: Int = 4
+    /// In the track-quality cuts after the unique assignment, a hit the track lost to a better track
+    /// counts as this many holes (default 0.5, rounded up over the lost hits). A true soft track
+    /// that crossed a denser track lends it a few hits; counting each as a full hole dropped it
+    /// (1 until 2026-11-30; 0.5: +0.0015 TrackML score at +0.04 points of fakes, 0: +0.004 at
+    /// +0.25 points, 5 μ = 200 events of seeds 1 and 31).
+    public var lostHitWeight: Double = 0.5
     /// After the greedy removal each hit goes to its best track only; a track left with fewer hits
     /// than this is dropped (default 5, the CKF's minimum length of a clean track).
     public var minHitsAfterSharing: Int = 5
@@ -55,6 +61,7 @@ public struct AmbiguityResolutionConfig: Codable, Sendable, Equatable {
         case displacedD0 = "displaced_d0", displacedMinHits = "displaced_min_hits"
         case shortTrackMinHits = "short_track_min_hits", shortTrackMinPt = "short_track_min_pt"
         case shortTrackMaxD0 = "short_track_max_d0", shortTrackMaxChi2PerNdf = "short_track_max_chi2_per_ndf"
+        case lostHitWeight = "lost_hit_weight"
     }
 
     /// Decodes a JSON object; missing fields take their defaults, unknown fields are an error.
@@ -70,6 +77,7 @@ public struct AmbiguityResolutionConfig: Codable, Sendable, Equatable {
         try get(.displacedZ0, &displacedZ0); try get(.displacedD0, &displacedD0); try get(.displacedMinHits, &displacedMinHits)
         try get(.shortTrackMinHits, &shortTrackMinHits); try get(.shortTrackMinPt, &shortTrackMinPt)
         try get(.shortTrackMaxD0, &shortTrackMaxD0); try get(.shortTrackMaxChi2PerNdf, &shortTrackMaxChi2PerNdf)
+        try get(.lostHitWeight, &lostHitWeight)
     }
 
     /// Checks every field's range.
@@ -89,6 +97,7 @@ public struct AmbiguityResolutionConfig: Codable, Sendable, Equatable {
         guard shortTrackMinPt >= 0, shortTrackMinPt.isFinite else { throw KalmanFindingError.invalidConfig(field: CodingKeys.shortTrackMinPt.rawValue, reason: "\(shortTrackMinPt) must be a finite number ≥ 0") }
         guard shortTrackMaxD0 >= 0 else { throw KalmanFindingError.invalidConfig(field: CodingKeys.shortTrackMaxD0.rawValue, reason: "\(shortTrackMaxD0) must be ≥ 0") }
         guard shortTrackMaxChi2PerNdf >= 0 else { throw KalmanFindingError.invalidConfig(field: CodingKeys.shortTrackMaxChi2PerNdf.rawValue, reason: "\(shortTrackMaxChi2PerNdf) must be ≥ 0") }
+        guard lostHitWeight >= 0, lostHitWeight.isFinite else { throw KalmanFindingError.invalidConfig(field: CodingKeys.lostHitWeight.rawValue, reason: "\(lostHitWeight) must be a finite number ≥ 0") }
         guard displacedMinHits >= 1 else { throw KalmanFindingError.invalidConfig(field: CodingKeys.displacedMinHits.rawValue, reason: "\(displacedMinHits) must be ≥ 1") }
     }
 }

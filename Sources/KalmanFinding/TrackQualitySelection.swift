@@ -53,13 +53,15 @@ public struct TrackQualitySelection: Sendable {
 
     /// Whether track `t` of `tracks` passes with `measurements` of its hits left (default: all).
     ///
-    /// Hits the track lost to better tracks count as missing, like holes: a track that keeps its
+    /// Hits the track lost to better tracks count as missing, like holes, each
+    /// ``AmbiguityResolutionConfig/lostHitWeight`` of one (rounded up): a track that keeps its
     /// length only by sharing is not a track of its own.
     public func accepts(_ tracks: CKFResult, _ t: Int, measurements: Int? = nil) -> Bool {
         let p = tracks.tracks.parameters![t]
         let all = tracks.tracks.hits(of: t).count
         let kept = measurements ?? all
-        return accepts(measurements: kept, holes: Int(tracks.holes[t]) + (all - kept),
+        let lost = Int((Double(all - kept) * config.lostHitWeight).rounded(.up))
+        return accepts(measurements: kept, holes: Int(tracks.holes[t]) + lost,
                        outliers: Int(tracks.outliers[t]), chi2: Double(tracks.tracks.chi2![t]), ndf: Int(tracks.ndf[t]),
                        d0: Double(p.d0), z0: Double(p.z0), pt: Double(abs(sin(p.theta) / p.qOverP)))
     }

@@ -71,6 +71,9 @@ public struct SeedingConfig: Codable, Sendable, Equatable {
     public var initialSigmaTheta: Double = 0.02
     /// Initial relative standard deviation of q/p of the seed state (default 0.25).
     public var initialRelativeSigmaQOverP: Double = 0.25
+    /// The hits this pass does not seed from, when earlier passes ran (default
+    /// ``ExcludedHits/candidates``; the first pass seeds from every hit).
+    public var excludedHits: ExcludedHits = .candidates
 
     /// The defaults documented on each field.
     public init() {}
@@ -95,7 +98,7 @@ public struct SeedingConfig: Codable, Sendable, Equatable {
         case maxUnconfirmedSeedsPerMiddle = "max_unconfirmed_seeds_per_middle"
         case measurementErrorScale = "measurement_error_scale", initialSigmaLocal = "initial_sigma_local"
         case initialSigmaPhi = "initial_sigma_phi", initialSigmaTheta = "initial_sigma_theta"
-        case initialRelativeSigmaQOverP = "initial_relative_sigma_qop"
+        case initialRelativeSigmaQOverP = "initial_relative_sigma_qop", excludedHits = "excluded_hits"
     }
 
     /// Decodes a JSON object; missing fields take their defaults, unknown fields are an error.
@@ -122,6 +125,13 @@ public struct SeedingConfig: Codable, Sendable, Equatable {
         try get(.measurementErrorScale, &measurementErrorScale); try get(.initialSigmaLocal, &initialSigmaLocal)
         try get(.initialSigmaPhi, &initialSigmaPhi); try get(.initialSigmaTheta, &initialSigmaTheta)
         try get(.initialRelativeSigmaQOverP, &initialRelativeSigmaQOverP)
+        if let name = try c.decodeIfPresent(String.self, forKey: .excludedHits) {
+            guard let mode = ExcludedHits(rawValue: name) else {
+                let known = ExcludedHits.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+                throw DecodingError.dataCorruptedError(forKey: .excludedHits, in: c, debugDescription: "\"\(name)\" is not one of \(known)")
+            }
+            excludedHits = mode
+        }
     }
 
     /// Checks every field's range.

@@ -40,7 +40,10 @@ public struct SeedingPasses: Codable, Sendable, Equatable {
         var displaced = SeedingConfig(minPt: 0.25)
         displaced.impactMax = 20
         displaced.impactWeight = 0
-        return SeedingPasses(passes: [high, low, displaced])
+        var lowAgain = low, displacedAgain = displaced
+        lowAgain.excludedHits = .tracks
+        displacedAgain.excludedHits = .tracks
+        return SeedingPasses(passes: [high, low, displaced, lowAgain, displacedAgain])
     }()
 
     /// Explicit passes.

@@ -4,8 +4,8 @@ import KalmanFinding
 import Seeding
 
 /// The classical reconstruction chain: for each seeding pass, triplet seeding on the hits earlier
-/// passes left unused and the combinatorial Kalman filter; then greedy ambiguity resolution. Every
-/// stage is timed.
+/// passes left unused (``ExcludedHits``) and the combinatorial Kalman filter; then greedy ambiguity
+/// resolution. Every stage is timed.
 ///
 /// Immutable once built; one chain may serve any number of events and threads. Results do not
 /// depend on the thread count.
@@ -50,7 +50,7 @@ public struct CKFChain: Sendable {
         var candidates = CKFResult()
         var seedCounts: [Int] = []
         for (k, pass) in passes.enumerated() {
-            let used = k == 0 ? nil : candidates.usedHits(hitCount: hits.count, minHits: options.markUsedMinMeasurements)
+            let used = k == 0 ? nil : excludedHits(pass.derived.config.excludedHits, candidates: candidates, hitCount: hits.count)
             let seeds = try clock.time("seeding pass \(k + 1)") { () throws -> Seeds in
                 let points = try SpacePoints(hits: hits, detector: detector, derived: pass.derived, excluded: used)
                 return pass.finder.findSeeds(spacePoints: points, threads: threads)
@@ -63,5 +63,19 @@ public struct CKFChain: Sendable {
         }
         let resolved = clock.time("ambiguity") { resolver.resolve(candidates, hitCount: hits.count) }
         return CKFChainResult(tracks: resolved, seedsPerPass: seedCounts, candidates: candidates.count, timings: clock.timings)
+    }
+
+    /// The hits a pass with exclusion `mode` does not seed from, given the `candidates` of the
+    /// passes before it, on an event with `hitCount` hits.
+    public func excludedHits(_ mode: ExcludedHits, candidates: CKFResult, hitCount: Int) -> [Bool] {
+        switch mode {
+        case .candidates:
+            return candidates.usedHits(hitCount: hitCount, minHits: config.finding.finding.markUsedMinMeasurements)
+        case .tracks:
+            // The resolution is the chain's own final step on the candidates so far: a few ms.
+            var used = [Bool](repeating: false, count: hitCount)
+            for h in resolver.resolve(candidates, hitCount: hitCount).tracks.hitIndices { used[Int(h)] = true }
+            return used
+        }
     }
 }

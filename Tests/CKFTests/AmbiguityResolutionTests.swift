@@ -2,6 +2,7 @@ import EventData
 import KalmanFinding
 import Seeding
 import Testing
+import Weft
 
 @Suite("Greedy ambiguity resolution")
 struct AmbiguityResolutionTests {
@@ -49,5 +50,24 @@ struct AmbiguityResolutionTests {
         let out = try GreedyAmbiguityResolution(config: config).resolve(Self.result([a, b], chi2: [5, 5]), hitCount: 20)
         #expect(out.count == 1)
         #expect(Array(out.tracks.hits(of: 0)) == a)
+    }
+
+    @Test("A later pass leaves out the hits of long candidates, or only those of the tracks the resolution keeps")
+    func excludedHitsOfLaterPasses() throws {
+        // a and b are two branches through the same 6 hits (b has a worse χ², so the resolution
+        // drops it); c is short and alone.
+        let a: [Int32] = Array(0 ..< 12), b: [Int32] = Array(6 ..< 18), c: [Int32] = Array(30 ..< 36)
+        let candidates = Self.result([a, b, c], chi2: [10, 40, 3])
+        let chain = try CKFChain(detector: Fixtures.trackml)
+        let hitCount = 40
+        func flagged(_ hits: [Int32]) -> [Bool] {
+            var f = [Bool](repeating: false, count: hitCount)
+            for h in hits { f[Int(h)] = true }
+            return f
+        }
+        // Candidates: every hit of a candidate with ≥ 10 measurements (a and b), none of c.
+        #expect(chain.excludedHits(.candidates, candidates: candidates, hitCount: hitCount) == flagged(a + b))
+        // Tracks: the resolution keeps a and c; b's own six hits are free again.
+        #expect(chain.excludedHits(.tracks, candidates: candidates, hitCount: hitCount) == flagged(a + c))
     }
 }

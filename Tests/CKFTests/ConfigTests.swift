@@ -30,6 +30,19 @@ struct ConfigTests {
         #expect(options == CKFOptions())
     }
 
+    @Test("excluded_hits reads its two modes; another value is an error naming the pass, the field and the modes")
+    func excludedHitsField() throws {
+        #expect(try JSONDecoder().decode(SeedingConfig.self, from: Data(#"{"excluded_hits": "tracks"}"#.utf8)).excludedHits == .tracks)
+        #expect(SeedingConfig().excludedHits == .candidates)
+        let bad = Data(#"{"passes": [{}, {"excluded_hits": "resolved"}]}"#.utf8)
+        #expect { try JSONDecoder().decode(SeedingPasses.self, from: bad) } throws: { error in
+            guard case let DecodingError.dataCorrupted(context) = error else { return false }
+            let path = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }
+            return path == ["passes", "1", "excluded_hits"] && context.debugDescription.contains("\"resolved\"")
+                && context.debugDescription.contains("\"candidates\", \"tracks\"")
+        }
+    }
+
     @Test("A misspelt field is an error naming it")
     func unknownField() {
         #expect { try JSONDecoder().decode(SeedingConfig.self, from: Data(#"{"min_ptt": 0.4}"#.utf8)) } throws: { error in
