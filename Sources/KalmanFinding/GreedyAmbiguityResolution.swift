@@ -7,6 +7,9 @@ import EventData
 /// tracks left too short are dropped, so the output assigns each hit to at most one track, as a
 /// TrackML submission requires.
 ///
+/// The tracks the removal took out then get a second chance, best quality first, with the hits no
+/// kept track holds (``AmbiguityResolutionConfig/rescueRemovedTracks``).
+///
 /// The fraction rather than the count of shared hits: a long true track crossing a dense region
 /// shares more hits than a short fake built from them, but a smaller part of its own (removing by
 /// count until 2026-11-30; by fraction on 5 μ = 200 events of seeds 1 and 31: TrackML score +0.001,
@@ -56,7 +59,8 @@ public struct GreedyAmbiguityResolution: Sendable {
         }
         // Candidates failing the quality cuts with all their hits leave before the greedy removal,
         // so they neither take part in the sharing nor count as sharing partners.
-        var removed = (0 ..< nTracks).map { !selection.accepts(input, $0) }
+        let failsCuts = (0 ..< nTracks).map { !selection.accepts(input, $0) }
+        var removed = failsCuts
         for t in 0 ..< nTracks where removed[t] {
             for h in input.tracks.hits(of: t) { use[Int(h)] -= 1 }
         }
@@ -104,6 +108,19 @@ public struct GreedyAmbiguityResolution: Sendable {
             guard selection.accepts(input, t, measurements: free.count) else { continue }
             for h in free { owner[Int(h)] = true }
             keptHits[t] = free
+        }
+        // Second chance: the tracks the greedy removal took out, best quality first, keep the hits
+        // no kept track holds. A true soft track removed for the hits it shared with candidates
+        // that lost later still holds its own hits, free at this point.
+        if config.rescueRemovedTracks {
+            let rescued = (0 ..< nTracks).filter { removed[$0] && !failsCuts[$0] }
+                .sorted { quality[$0] != quality[$1] ? quality[$0] > quality[$1] : $0 < $1 }
+            for t in rescued {
+                let free = input.tracks.hits(of: t).filter { !owner[Int($0)] }
+                guard selection.accepts(input, t, measurements: free.count, lostHitWeight: config.rescuedLostHitWeight) else { continue }
+                for h in free { owner[Int(h)] = true }
+                keptHits[t] = free
+            }
         }
         let kept = keptHits.keys.sorted()
         return input.subset(kept, hitLists: kept.map { keptHits[$0]! })

@@ -4,9 +4,9 @@ import Foundation
 /// the holes and outliers it collected, a fit χ²/ndf that a real particle gives, and more
 /// measurements when its perigee is far from the luminous region.
 ///
-/// Applied twice by ``GreedyAmbiguityResolution``: to every candidate with all its hits (a candidate
-/// that fails then can only fail later too, and dropping it early keeps its hits from the true
-/// tracks), and to every surviving track with the hits left to it after sharing.
+/// Applied by ``GreedyAmbiguityResolution`` to every candidate with all its hits (a candidate that
+/// fails then can only fail later too, and dropping it early keeps its hits from the true tracks),
+/// then to every surviving or rescued track with the hits left to it after sharing.
 ///
 /// Why these cuts (simulated trackml μ = 200): the fakes are short candidates (5–9 hits) of the
 /// low-pT pass, random combinations in the dense pixel end-caps. Compared with true tracks they
@@ -25,15 +25,18 @@ public struct TrackQualitySelection: Sendable {
     /// Selection with the cuts of `config`.
     public init(config: AmbiguityResolutionConfig) { self.config = config }
 
-    /// The fewest measurements a track with `holes` holes, `outliers` outliers and perigee
-    /// (`d0`, `z0`) (mm) needs.
-    public func requiredMeasurements(holes: Int, outliers: Int, d0: Double, z0: Double) -> Int {
+    /// The fewest measurements a track with `holes` holes, `outliers` outliers, perigee (`d0`, `z0`)
+    /// (mm) and transverse momentum `pt` (GeV) needs.
+    public func requiredMeasurements(holes: Int, outliers: Int, d0: Double, z0: Double, pt: Double = .infinity) -> Int {
         // Each missed module costs extra measurements: a real track that skipped a module still
         // has a long clean arc; a random combination pays for every layer it could not fill.
         var needed = Double(config.minHitsAfterSharing) + config.hitsPerMissing * Double(holes + outliers)
         if abs(z0) > config.displacedZ0 || abs(d0) > config.displacedD0 {
             needed = max(needed, Double(config.displacedMinHits))
         }
+        // A short, strongly curved arc is what random hits in the dense pixel end-caps form most
+        // easily; a true soft particle crosses many layers before its apex.
+        if pt < config.softTrackPt { needed = max(needed, Double(config.softTrackMinHits)) }
         return Int(needed.rounded(.up))
     }
 
@@ -44,7 +47,7 @@ public struct TrackQualitySelection: Sendable {
                         pt: Double) -> Bool {
         let chi2PerNdf = chi2 / Double(max(1, ndf))
         guard chi2PerNdf <= config.maxChi2PerNdf else { return false }
-        let needed = requiredMeasurements(holes: holes, outliers: outliers, d0: d0, z0: z0)
+        let needed = requiredMeasurements(holes: holes, outliers: outliers, d0: d0, z0: z0, pt: pt)
         if measurements >= needed { return true }
         return holes == 0 && outliers == 0 && measurements >= config.shortTrackMinHits && pt >= config.shortTrackMinPt
             && abs(d0) <= config.shortTrackMaxD0 && chi2PerNdf <= config.shortTrackMaxChi2PerNdf
@@ -54,13 +57,13 @@ public struct TrackQualitySelection: Sendable {
     /// Whether track `t` of `tracks` passes with `measurements` of its hits left (default: all).
     ///
     /// Hits the track lost to better tracks count as missing, like holes, each
-    /// ``AmbiguityResolutionConfig/lostHitWeight`` of one (rounded up): a track that keeps its
-    /// length only by sharing is not a track of its own.
-    public func accepts(_ tracks: CKFResult, _ t: Int, measurements: Int? = nil) -> Bool {
+    /// `lostHitWeight` of one (rounded up; default ``AmbiguityResolutionConfig/lostHitWeight``): a
+    /// track that keeps its length only by sharing is not a track of its own.
+    public func accepts(_ tracks: CKFResult, _ t: Int, measurements: Int? = nil, lostHitWeight: Double? = nil) -> Bool {
         let p = tracks.tracks.parameters![t]
         let all = tracks.tracks.hits(of: t).count
         let kept = measurements ?? all
-        let lost = Int((Double(all - kept) * config.lostHitWeight).rounded(.up))
+        let lost = Int((Double(all - kept) * (lostHitWeight ?? config.lostHitWeight)).rounded(.up))
         return accepts(measurements: kept, holes: Int(tracks.holes[t]) + lost,
                        outliers: Int(tracks.outliers[t]), chi2: Double(tracks.tracks.chi2![t]), ndf: Int(tracks.ndf[t]),
                        d0: Double(p.d0), z0: Double(p.z0), pt: Double(abs(sin(p.theta) / p.qOverP)))

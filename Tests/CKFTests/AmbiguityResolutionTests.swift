@@ -52,11 +52,45 @@ struct AmbiguityResolutionTests {
         #expect(Array(out.tracks.hits(of: 0)) == a)
     }
 
+    @Test("A track removed for its shared hits gets a second chance with the hits no kept track holds")
+    func secondChance() throws {
+        // a and b cross: 6 common hits; b (worse χ²) is removed, then keeps its 6 own hits.
+        let a: [Int32] = Array(0 ..< 12), b: [Int32] = Array(6 ..< 18)
+        let input = Self.result([a, b], chi2: [10, 30])
+        var config = AmbiguityResolutionConfig()
+        let out = try GreedyAmbiguityResolution(config: config).resolve(input, hitCount: 20)
+        #expect(out.count == 2)
+        #expect(Array(out.tracks.hits(of: 0)) == a)
+        #expect(Array(out.tracks.hits(of: 1)) == Array(12 ..< 18))
+        #expect(out.tracks.trackOfHit(hitCount: 20) != nil)
+        // Counting b's 6 lost hits as holes (5 + 6 needed), or no second chance: b is gone.
+        config.rescuedLostHitWeight = 1
+        #expect(try GreedyAmbiguityResolution(config: config).resolve(input, hitCount: 20).count == 1)
+        config.rescuedLostHitWeight = 0
+        config.rescueRemovedTracks = false
+        #expect(try GreedyAmbiguityResolution(config: config).resolve(input, hitCount: 20).count == 1)
+    }
+
+    @Test("Among tracks sharing too many hits, the one with the largest shared fraction goes first")
+    func removalOrder() throws {
+        // A long track crossed by two short ones, three hits each: the long one shares the most hits
+        // (6 of 20) but the smallest part of its own; each short one shares 3 of 7.
+        let long: [Int32] = Array(0 ..< 20)
+        let first: [Int32] = [0, 1, 2] + Array(30 ..< 34), second: [Int32] = [10, 11, 12] + Array(40 ..< 44)
+        var config = AmbiguityResolutionConfig()
+        config.rescueRemovedTracks = false
+        let input = Self.result([long, first, second], chi2: [20, 12, 9])
+        let out = try GreedyAmbiguityResolution(config: config).resolve(input, hitCount: 50)
+        // By count the long track would go and both short ones stay.
+        #expect(out.count == 1)
+        #expect(Array(out.tracks.hits(of: 0)) == long)
+    }
+
     @Test("A later pass leaves out the hits of long candidates, or only those of the tracks the resolution keeps")
     func excludedHitsOfLaterPasses() throws {
         // a and b are two branches through the same 6 hits (b has a worse χ², so the resolution
-        // drops it); c is short and alone.
-        let a: [Int32] = Array(0 ..< 12), b: [Int32] = Array(6 ..< 18), c: [Int32] = Array(30 ..< 36)
+        // drops it, and its 4 own hits are too few for the second chance); c is short and alone.
+        let a: [Int32] = Array(0 ..< 12), b: [Int32] = Array(6 ..< 16), c: [Int32] = Array(30 ..< 36)
         let candidates = Self.result([a, b, c], chi2: [10, 40, 3])
         let chain = try CKFChain(detector: Fixtures.trackml)
         let hitCount = 40

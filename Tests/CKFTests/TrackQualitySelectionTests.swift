@@ -25,8 +25,18 @@ struct TrackQualitySelectionTests {
 
     @Test("A χ²/ndf above the cut fails however long the track")
     func chi2() {
-        #expect(Self.passes(12, chi2PerNdf: 3.9))
-        #expect(!Self.passes(12, chi2PerNdf: 4.1))
+        #expect(Self.passes(12, chi2PerNdf: 2.9))
+        #expect(!Self.passes(12, chi2PerNdf: 3.1))
+    }
+
+    @Test("A track below 0.3 GeV needs seven measurements")
+    func softTracks() {
+        #expect(!Self.passes(6, pt: 0.25))
+        #expect(Self.passes(7, pt: 0.25))
+        #expect(Self.passes(6, pt: 0.35))
+        // A floor, like the displaced one: holes and outliers raise the need above 5, not above 7.
+        #expect(Self.passes(7, holes: 2, pt: 0.25))
+        #expect(!Self.passes(7, holes: 3, pt: 0.25))
     }
 
     @Test("A perigee outside the luminous region needs ten measurements")
@@ -46,18 +56,29 @@ struct TrackQualitySelectionTests {
         #expect(!Self.passes(4, holes: 1, chi2PerNdf: 0.5, d0: 0.1, pt: 1.2))
     }
 
-    @Test("A track sharing a few hits keeps the rest; the lost hits count as missing")
+    @Test("A track sharing a few hits keeps the rest; the lost hits count as missing, each lost_hit_weight of a hole")
     func sharingStripsHits() throws {
+        // No removal (a shares 5 hits; up to 10 allowed): only the unique assignment and the cuts act.
+        var config = AmbiguityResolutionConfig()
+        config.maximumSharedHits = 10
+        config.lostHitWeight = 1
         let a: [Int32] = Array(0 ..< 12)
         // b shares two hits with the better a: it keeps its 7 others (5 + 2 missing needed).
         let b: [Int32] = [10, 11] + Array(20 ..< 27)
         // c shares one hit with a, and keeps only 5 of its 6 (6 needed): dropped.
         let c: [Int32] = [2] + Array(30 ..< 35)
-        let input = AmbiguityResolutionTests.result([a, b, c], chi2: [10, 20, 12])
-        let out = try GreedyAmbiguityResolution(config: AmbiguityResolutionConfig()).resolve(input, hitCount: 40)
+        // d shares two hits with a and keeps 6 of its 8: dropped at weight 1 (7 needed), kept at
+        // weight 0.5 (6 needed).
+        let d: [Int32] = [4, 5] + Array(36 ..< 42)
+        let input = AmbiguityResolutionTests.result([a, b, c, d], chi2: [10, 20, 12, 14])
+        let out = try GreedyAmbiguityResolution(config: config).resolve(input, hitCount: 50)
         #expect(out.count == 2)
         #expect(Array(out.tracks.hits(of: 0)) == a)
         #expect(Array(out.tracks.hits(of: 1)) == Array(20 ..< 27))
+        config.lostHitWeight = 0.5
+        let half = try GreedyAmbiguityResolution(config: config).resolve(input, hitCount: 50)
+        #expect(half.count == 3)
+        #expect(Array(half.tracks.hits(of: 2)) == Array(36 ..< 42))
     }
 
     @Test("Candidates failing the cuts with all their hits take no part in the sharing")
