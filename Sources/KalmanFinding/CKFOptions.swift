@@ -67,14 +67,15 @@ public struct CKFOptions: Codable, Sendable, Equatable {
     /// The schedule depends on this number only, never on the thread count.
     public var seedBatchSize: Int = 64
     /// A seed is skipped when at least this many of its three hits belong to tracks already found
-    /// (default 3; 4 disables skipping). At μ = 200 a soft particle's seed often shares a hit or two
-    /// with a track found before it (a crossing, or the found track's wrong pick): 3 instead of 2
-    /// gave +0.0025 TrackML score together with ``markUsedMinMeasurements`` 9, at the same time
-    /// (4 μ = 200 events of seeds 1 and 31; alone +0.003 for 8 % more time).
-    public var skipSeedUsedHits: Int = 3
+    /// (default 2; 4 disables skipping). 3 follows more soft seeds that cross a found track: +0.003
+    /// TrackML score at μ = 200 with the iterative five-pass seeding, +0.001 with the standard three
+    /// passes, but 20 % more time at μ = 300 (scan exponent against the pile-up hits 1.25 → 1.32).
+    public var skipSeedUsedHits: Int = 2
     /// Only tracks with at least this many measurements mark their hits as used (default 9; 10
     /// until 2026-11-30). Marking the hits of shorter tracks skips more seeds in the pass and
-    /// removes more space points from the later passes: 8 saved 15 % of the time for −0.003.
+    /// removes more space points from the later passes: with the standard passes 9 gave −0.002
+    /// score and 8 % less time at μ = 200, 9 % less at μ = 300 (scan exponent 1.30 → 1.25); 8 saved
+    /// 15 % for −0.003 with the five passes.
     public var markUsedMinMeasurements: Int = 9
     /// Largest plane distance of a hit from its module when the event is read in, mm (default 5).
     public var hitPlaneTolerance: Double = 5

@@ -13,6 +13,17 @@ struct ConfigTests {
         #expect(passes == SeedingPasses.standard)
     }
 
+    @Test("Seeds/trackml/seeding-iterative.json is the standard passes plus the two reruns on the hits no track holds")
+    func iterativeSeedingFile() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: Fixtures.seedsDirectory + "/trackml/seeding-iterative.json"))
+        let passes = try JSONDecoder().decode(SeedingPasses.self, from: data).passes
+        #expect(passes.count == 5)
+        #expect(passes.prefix(3).allSatisfy { $0.excludedHits == .candidates })
+        #expect(passes.suffix(2).allSatisfy { $0.excludedHits == .tracks })
+        #expect(passes[3].minPt == 0.15 && passes[4].impactMax == 20)
+        for pass in passes { _ = try SeedingDerivedConfig(config: pass, detector: Fixtures.trackml) }
+    }
+
     @Test("Seeds/trackml/ckf.json holds exactly the built-in CKF and ambiguity settings")
     func ckfFileMatchesDefaults() throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: Fixtures.seedsDirectory + "/trackml/ckf.json"))
