@@ -10,8 +10,8 @@ public struct AmbiguityResolutionConfig: Codable, Sendable, Equatable {
     /// With the second chance (``rescueRemovedTracks``) a removed true track keeps its own hits
     /// anyway, so the removal only decides who gets the contested ones: 0 / 1 / 2 / 3 / 4 gave TrackML
     /// score 0.8704 / 0.8709 / 0.8687 / 0.8662 / 0.8637, fake rate 0.97 / 0.90 / 0.84 / 0.83 / 0.89 %
-    /// (5 μ = 200 events of seeds 1 and 31). Without the second chance 4 was best (3 until
-    /// 2026-11-30, 4 until the chance came).
+    /// (5 μ = 200 events of seeds 1 and 31, five-pass seeding of `seeding-iterative.json`). Without
+    /// the second chance 4 was best (3 until 2026-11-30, 4 until the chance came).
     public var maximumSharedHits: Int = 1
     /// In the track-quality cuts after the unique assignment, a hit the track lost to a better track
     /// counts as this many holes (default 0.5, rounded up over the lost hits). A true soft track
@@ -22,10 +22,11 @@ public struct AmbiguityResolutionConfig: Codable, Sendable, Equatable {
     public var lostHitWeight: Double = 0.5
     /// After the unique assignment, the tracks the greedy removal took out (and that pass the cuts
     /// with all their hits) get a second chance, best quality first, with the hits no kept track
-    /// holds (default true). At μ = 200 most true soft tracks lost in the resolution were removed for
-    /// hits they shared with candidates that were removed later, and their own hits ended up in no
-    /// track: with the chance, `maximum_shared_hits` 1 and `max_chi2_per_ndf` 3, TrackML score
-    /// +0.02 (5 μ = 200 events of seeds 1 and 31: 0.850 → 0.871), fake rate ±0.1 points.
+    /// holds (default true). At μ = 200 four in five true soft tracks lost in the resolution had
+    /// been removed for the hits they shared with other candidates, and their own hits then ended up
+    /// in no track: with the chance, `maximum_shared_hits` 1 and `max_chi2_per_ndf` 3, TrackML score
+    /// +0.02 (5 μ = 200 events of seeds 1 and 31, five-pass seeding: 0.850 → 0.871), fake rate
+    /// ±0.1 points.
     public var rescueRemovedTracks: Bool = true
     /// ``lostHitWeight`` of a track that got the second chance (default 0: it already lost its
     /// shared hits to the tracks kept before it; 0.5 gives −0.005 score for −0.15 points of fakes).

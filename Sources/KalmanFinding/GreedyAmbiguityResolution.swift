@@ -12,8 +12,8 @@ import EventData
 ///
 /// The fraction rather than the count of shared hits: a long true track crossing a dense region
 /// shares more hits than a short fake built from them, but a smaller part of its own (removing by
-/// count until 2026-11-30; by fraction on 5 μ = 200 events of seeds 1 and 31: TrackML score +0.001,
-/// fake rate −0.2 points).
+/// count until 2026-11-30; by fraction on 5 μ = 200 events of seeds 1 and 31, five-pass seeding:
+/// TrackML score +0.001, fake rate −0.2 points).
 ///
 /// Every candidate, and every track after the unique assignment (with the hits left to it), must
 /// pass the ``TrackQualitySelection`` cuts.
@@ -110,8 +110,8 @@ public struct GreedyAmbiguityResolution: Sendable {
             keptHits[t] = free
         }
         // Second chance: the tracks the greedy removal took out, best quality first, keep the hits
-        // no kept track holds. A true soft track removed for the hits it shared with candidates
-        // that lost later still holds its own hits, free at this point.
+        // no kept track holds. A true soft track removed for the hits it shared with other
+        // candidates still has its own hits, and at this point they are free.
         if config.rescueRemovedTracks {
             let rescued = (0 ..< nTracks).filter { removed[$0] && !failsCuts[$0] }
                 .sorted { quality[$0] != quality[$1] ? quality[$0] > quality[$1] : $0 < $1 }

@@ -99,7 +99,8 @@ struct AmbiguityResolutionTests {
             for h in hits { f[Int(h)] = true }
             return f
         }
-        // Candidates: every hit of a candidate with ≥ 10 measurements (a and b), none of c.
+        // Candidates: every hit of a candidate with ≥ mark_used_min_measurements (9) measurements
+        // (a and b), none of c.
         #expect(chain.excludedHits(.candidates, candidates: candidates, hitCount: hitCount) == flagged(a + b))
         // Tracks: the resolution keeps a and c; b's own six hits are free again.
         #expect(chain.excludedHits(.tracks, candidates: candidates, hitCount: hitCount) == flagged(a + c))

@@ -13,7 +13,7 @@ struct ConfigTests {
         #expect(passes == SeedingPasses.standard)
     }
 
-    @Test("Seeds/trackml/seeding-iterative.json is the standard passes plus the two reruns on the hits no track holds")
+    @Test("Seeds/trackml/seeding-iterative.json: three passes on the candidates' leftovers, then two reruns on the hits no track holds")
     func iterativeSeedingFile() throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: Fixtures.seedsDirectory + "/trackml/seeding-iterative.json"))
         let passes = try JSONDecoder().decode(SeedingPasses.self, from: data).passes
