@@ -20,7 +20,7 @@ public struct SeedingPasses: Codable, Sendable, Equatable {
     /// seeding on the hits no resolved track holds (``ExcludedHits/tracks``): +0.02 TrackML score at
     /// μ = 200, but its time grows faster than linearly with pile-up (exponent against the pile-up
     /// hits 1.36–1.47 from μ = 20 to 300, above the 1.3 this project holds the CKF to; this schedule
-    /// 1.19–1.28), so it is the choice for μ ≤ 200, not the default.
+    /// 1.25–1.29), so it is the choice for μ ≤ 200, not the default.
     ///
     /// Pass 3 is for the particles produced away from the beam line (K⁰s, Λ and other decays, photon
     /// conversions and nuclear interactions in the beam pipe and the first pixel layers) and the
