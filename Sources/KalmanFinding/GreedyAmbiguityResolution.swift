@@ -98,29 +98,25 @@ public struct GreedyAmbiguityResolution: Sendable {
             }
         }
 
-        // Unique assignment: best quality first, each hit to the first track that claims it.
-        let survivors = (0 ..< nTracks).filter { !removed[$0] }
-            .sorted { quality[$0] != quality[$1] ? quality[$0] > quality[$1] : $0 < $1 }
+        // Unique assignment: best quality first, each hit to the first track that claims it; a
+        // track keeps its free hits when it passes the cuts with them.
         var owner = [Bool](repeating: false, count: hitCount)
         var keptHits = [Int: [Int32]]()
-        for t in survivors {
-            let free = input.tracks.hits(of: t).filter { !owner[Int($0)] }
-            guard selection.accepts(input, t, measurements: free.count) else { continue }
-            for h in free { owner[Int(h)] = true }
-            keptHits[t] = free
-        }
-        // Second chance: the tracks the greedy removal took out, best quality first, keep the hits
-        // no kept track holds. A true soft track removed for the hits it shared with other
-        // candidates still has its own hits, and at this point they are free.
-        if config.rescueRemovedTracks {
-            let rescued = (0 ..< nTracks).filter { removed[$0] && !failsCuts[$0] }
-                .sorted { quality[$0] != quality[$1] ? quality[$0] > quality[$1] : $0 < $1 }
-            for t in rescued {
+        func assign(_ tracks: [Int], lostHitWeight: Double) {
+            let ordered = tracks.sorted { quality[$0] != quality[$1] ? quality[$0] > quality[$1] : $0 < $1 }
+            for t in ordered {
                 let free = input.tracks.hits(of: t).filter { !owner[Int($0)] }
-                guard selection.accepts(input, t, measurements: free.count, lostHitWeight: config.rescuedLostHitWeight) else { continue }
+                guard selection.accepts(input, t, measurements: free.count, lostHitWeight: lostHitWeight) else { continue }
                 for h in free { owner[Int(h)] = true }
                 keptHits[t] = free
             }
+        }
+        assign((0 ..< nTracks).filter { !removed[$0] }, lostHitWeight: config.lostHitWeight)
+        // Second chance: the tracks the greedy removal took out keep the hits no kept track holds.
+        // A true soft track removed for the hits it shared with other candidates still has its own
+        // hits, and at this point they are free.
+        if config.rescueRemovedTracks {
+            assign((0 ..< nTracks).filter { removed[$0] && !failsCuts[$0] }, lostHitWeight: config.rescuedLostHitWeight)
         }
         let kept = keptHits.keys.sorted()
         return input.subset(kept, hitLists: kept.map { keptHits[$0]! })
