@@ -1,7 +1,9 @@
 // Bound track parameters (l0, l1, phi, theta, q/p) on planes: conversions to and from free
-// states, and Runge–Kutta propagation between planes with the transport Jacobian.
+// states, and propagation between planes with the transport Jacobian — Runge–Kutta in any field,
+// the analytic helix in a uniform one.
 #include "WeftShimBound.h"
 
+#include "HelixModel.hpp"
 #include "RungeKuttaStepper.hpp"
 #include "Support.hpp"
 
@@ -17,6 +19,7 @@ using weft_shim::FieldSource;
 using weft_shim::FreeFromBound;
 using weft_shim::FreeMatrix;
 using weft_shim::guarded;
+using weft_shim::Helix;
 using weft_shim::RkPropagator;
 using weft_shim::RkState;
 using weft_shim::Surface;
@@ -168,6 +171,43 @@ extern "C" int weft_shim_rk_bound_plane(const double src_centre[3], const double
         }
         writeBound(destination, state.r, state.t, params[4], out_params);
         *out_s = state.s;
+        return WEFT_SHIM_OK;
+    });
+}
+
+extern "C" int weft_shim_helix_bound_plane(const double src_centre[3], const double src_rot[9],
+                                           const double params[5], const double dst_centre[3],
+                                           const double dst_rot[9], double bz, double s_min,
+                                           double s_max, double out_params[5],
+                                           double *out_jacobian, double *out_s) {
+    if (anyNull(src_centre, src_rot, params, dst_centre, dst_rot, out_params, out_s)) {
+        return WEFT_SHIM_ERR_NULL_POINTER;
+    }
+    if (!validPlane(src_centre, src_rot) || !validPlane(dst_centre, dst_rot) ||
+        !allFinite(params, 5) || !std::isfinite(bz) || !std::isfinite(s_min) ||
+        !std::isfinite(s_max) || s_min < 0 || !(s_min < s_max)) {
+        return WEFT_SHIM_ERR_INVALID_ARGUMENT;
+    }
+    return guarded([&] {
+        const Plane source(src_centre, src_rot), destination(dst_centre, dst_rot);
+        const Helix helix(source.centre + source.axes * Vector3d(params[0], params[1], 0),
+                          directionFromAngles(params[2], params[3]), params[4], bz);
+        double s = 0;
+        const int status = weft_shim::helixPlaneCrossing(helix, destination.centre,
+                                                         destination.axes.col(2), s_min, s_max, s);
+        if (status != WEFT_SHIM_OK) return status;
+        const Vector3d t = helix.direction(s).normalized();
+        if (out_jacobian != nullptr) {
+            const BoundMatrix j =
+                freeToBoundJacobian(destination, t) *
+                pathCorrection(destination, t, helix.bending(s)) *
+                helix.freeJacobian(s, weft_shim::kMomentumPerFieldRadius * bz) *
+                boundToFreeJacobian(source, params[2], params[3]);
+            Eigen::Map<BoundMatrix> out(out_jacobian);
+            out = j;
+        }
+        writeBound(destination, helix.position(s), t, params[4], out_params);
+        *out_s = s;
         return WEFT_SHIM_OK;
     });
 }

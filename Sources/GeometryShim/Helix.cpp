@@ -73,6 +73,16 @@ double distanceTolerance(const Helix &helix, double extent) {
 
 int planeCrossing(const Helix &helix, const Vector3d &point, const Vector3d &normal, double sMin,
                   double sMax, double *outPos, double *outDir, double *outS) {
+    double s = 0;
+    const int status = weft_shim::helixPlaneCrossing(helix, point, normal, sMin, sMax, s);
+    if (status == WEFT_SHIM_OK) writeResult(helix, s, outPos, outDir, outS);
+    return status;
+}
+
+}  // namespace
+
+int weft_shim::helixPlaneCrossing(const Helix &helix, const Vector3d &point, const Vector3d &normal,
+                                  double sMin, double sMax, double &s) {
     const Vector3d n = normal.normalized();
     const Vector3d &t = helix.t0;
     // f(s) = n·(r(s) - point);  f'(s) = n·t(s) = nz tz + (nx tx + ny ty) cos(hs) + (nx ty - ny tx) sin(hs).
@@ -82,17 +92,12 @@ int planeCrossing(const Helix &helix, const Vector3d &point, const Vector3d &nor
     const TurningPoints turning = TurningPoints::periodic(c, p, q, helix.h, sMin);
     // With no drift along the normal (c = 0) the distance is periodic in s.
     const double period = c == 0 ? helix.period() : std::numeric_limits<double>::infinity();
-    auto fdf = [&](double s) {
-        return std::make_pair(n.dot(helix.position(s) - point), n.dot(helix.direction(s)));
+    auto fdf = [&](double x) {
+        return std::make_pair(n.dot(helix.position(x) - point), n.dot(helix.direction(x)));
     };
-    double s = 0;
-    const int status = firstCrossing(fdf, turning, sMin, sMax, period,
-                                     distanceTolerance(helix, point.cwiseAbs().maxCoeff()), s);
-    if (status == WEFT_SHIM_OK) writeResult(helix, s, outPos, outDir, outS);
-    return status;
+    return firstCrossing(fdf, turning, sMin, sMax, period,
+                         distanceTolerance(helix, point.cwiseAbs().maxCoeff()), s);
 }
-
-}  // namespace
 
 extern "C" int weft_shim_helix_advance(const double pos[3], const double mom[3], double charge,
                                        double bz, double s, double out_pos[3],

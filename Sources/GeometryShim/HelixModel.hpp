@@ -32,6 +32,10 @@ struct Helix {
         h = charge * kMomentumPerFieldRadius * bz / p;
     }
 
+    // From a position, a unit direction and q/p (e/GeV): h = q/p k bz.
+    Helix(const Eigen::Vector3d &position, const Eigen::Vector3d &direction, double qop, double bz)
+        : r0(position), t0(direction), h(qop * kMomentumPerFieldRadius * bz) {}
+
     Eigen::Vector3d position(double s) const {
         const double a = h * s;
         const double sinTerm = s * sinc(a);
@@ -43,6 +47,46 @@ struct Helix {
     Eigen::Vector3d direction(double s) const {
         const double c = std::cos(h * s), sn = std::sin(h * s);
         return {t0.x() * c + t0.y() * sn, -t0.x() * sn + t0.y() * c, t0.z()};
+    }
+
+    // d(r(s), t(s), q/p) / d(r0, t0, q/p) at a fixed path length s, where h = (q/p) g (g = k bz, the
+    // turning rate per unit q/p). With a = hs, r - r0 = [t0x S + t0y C, t0y S - t0x C, t0z s] has
+    // S = s sinc(a) and C = s (1 - cos a)/a, so dS/dh = s^2 sinc'(a), dC/dh = s^2 cosc'(a), and
+    // dt/dh = s [ty(s), -tx(s), 0]. Exact for the helix: in a uniform field there is nothing to neglect.
+    Eigen::Matrix<double, 7, 7> freeJacobian(double s, double g) const {
+        const double a = h * s, c = std::cos(a), sn = std::sin(a);
+        const double sTerm = s * sinc(a);
+        const double cTerm = s * std::sin(0.5 * a) * sinc(0.5 * a);
+        // sinc'(a) = (a cos a - sin a)/a^2 and cosc'(a) = (a sin a - 1 + cos a)/a^2, by their Taylor
+        // series where the closed forms cancel (|a| < 0.01: remainders below 1e-13).
+        double sincPrime, coscPrime;
+        if (std::abs(a) < 1e-2) {
+            sincPrime = -a / 3 + a * a * a / 30;
+            coscPrime = 0.5 - a * a / 8 + a * a * a * a / 144;
+        } else {
+            sincPrime = (a * c - sn) / (a * a);
+            coscPrime = (a * sn - 1 + c) / (a * a);
+        }
+        const double dS = s * s * sincPrime, dC = s * s * coscPrime;
+        const Eigen::Vector3d t = direction(s);
+        Eigen::Matrix<double, 7, 7> j = Eigen::Matrix<double, 7, 7>::Zero();
+        j.block<3, 3>(0, 0).setIdentity();
+        j.block<3, 1>(0, 3) = Eigen::Vector3d(sTerm, -cTerm, 0);
+        j.block<3, 1>(0, 4) = Eigen::Vector3d(cTerm, sTerm, 0);
+        j.block<3, 1>(0, 5) = Eigen::Vector3d(0, 0, s);
+        j.block<3, 1>(3, 3) = Eigen::Vector3d(c, -sn, 0);
+        j.block<3, 1>(3, 4) = Eigen::Vector3d(sn, c, 0);
+        j(5, 5) = 1;
+        j.block<3, 1>(0, 6) = g * Eigen::Vector3d(t0.x() * dS + t0.y() * dC, t0.y() * dS - t0.x() * dC, 0);
+        j.block<3, 1>(3, 6) = g * s * Eigen::Vector3d(t.y(), -t.x(), 0);
+        j(6, 6) = 1;
+        return j;
+    }
+
+    // dt/ds at path length s: h [ty, -tx, 0], 1/mm.
+    Eigen::Vector3d bending(double s) const {
+        const Eigen::Vector3d t = direction(s);
+        return {h * t.y(), -h * t.x(), 0};
     }
 
     // Transverse period of the motion in s, mm (infinite for a straight line).
@@ -102,5 +146,10 @@ class TurningPoints {
     unsigned long index_ = 0;
     double period_ = std::numeric_limits<double>::infinity();
 };
+
+// The first path length in (sMin, sMax] where the helix crosses the plane through `point` with
+// normal `normal` (any length), into `s`: WEFT_SHIM_OK or WEFT_SHIM_ERR_NO_INTERSECTION.
+int helixPlaneCrossing(const Helix &helix, const Eigen::Vector3d &point, const Eigen::Vector3d &normal,
+                       double sMin, double sMax, double &s);
 
 }  // namespace weft_shim

@@ -57,6 +57,9 @@ public struct CKFOptions: Codable, Sendable, Equatable {
     public var stopAtTransverseApex: Bool = true
     /// Whether each track is also extended inwards from its first hit (default true).
     public var extendInwards: Bool = true
+    /// The propagation between modules (default ``PropagationStepper/automatic``: the analytic helix in
+    /// a uniform field, Runge–Kutta otherwise).
+    public var stepper: PropagationStepper = .automatic
     /// Local error tolerance of the Runge–Kutta propagation, mm (default 0.01). The error over a path
     /// scales about linearly with it (1e-4 keeps 0.1–10 GeV tracks in 2 T within 0.01 µm of the exact
     /// helix over 1 m), so 0.01 means ≤ 1 µm per metre, far below the 14 µm pixel resolution. From
@@ -93,7 +96,7 @@ public struct CKFOptions: Codable, Sendable, Equatable {
         case moduleTolerance = "module_tolerance", holeEdgeMargin = "hole_edge_margin"
         case maxLayerSteps = "max_layer_steps", maxPathLength = "max_path_length"
         case stopAtTransverseApex = "stop_at_transverse_apex", extendInwards = "extend_inwards"
-        case propagationTolerance = "propagation_tolerance", seedBatchSize = "seed_batch_size"
+        case stepper, propagationTolerance = "propagation_tolerance", seedBatchSize = "seed_batch_size"
         case skipSeedUsedHits = "skip_seed_used_hits", markUsedMinMeasurements = "mark_used_min_measurements"
         case hitPlaneTolerance = "hit_plane_tolerance"
     }
@@ -115,6 +118,13 @@ public struct CKFOptions: Codable, Sendable, Equatable {
         try get(.moduleTolerance, &moduleTolerance); try get(.holeEdgeMargin, &holeEdgeMargin)
         try get(.maxLayerSteps, &maxLayerSteps); try get(.maxPathLength, &maxPathLength)
         try get(.stopAtTransverseApex, &stopAtTransverseApex); try get(.extendInwards, &extendInwards)
+        if let name = try c.decodeIfPresent(String.self, forKey: .stepper) {
+            guard let value = PropagationStepper(rawValue: name) else {
+                let known = PropagationStepper.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+                throw DecodingError.dataCorruptedError(forKey: .stepper, in: c, debugDescription: "\"\(name)\" is not one of \(known)")
+            }
+            stepper = value
+        }
         try get(.propagationTolerance, &propagationTolerance); try get(.seedBatchSize, &seedBatchSize)
         try get(.skipSeedUsedHits, &skipSeedUsedHits); try get(.markUsedMinMeasurements, &markUsedMinMeasurements)
         try get(.hitPlaneTolerance, &hitPlaneTolerance)

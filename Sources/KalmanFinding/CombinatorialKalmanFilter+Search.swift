@@ -287,12 +287,19 @@ extension CombinatorialKalmanFilter {
         let node = cache.addNode(parent: source, hit: -1, kind: .passive, module: module, chi2: 0)
         let s = cache.node(source), n = cache.node(node)
         var path = 0.0
-        var rk = rkOptions
-        let status = withUnsafePointer(to: &rk) { rkPointer in
-            weft_shim_rk_bound_plane(frames + 12 * Int(sourceModule), frames + 12 * Int(sourceModule) + 3,
-                                     s + CKFCache.filteredX, frames + 12 * Int(module), frames + 12 * Int(module) + 3,
-                                     fieldCallback, UnsafeMutableRawPointer(cache.fieldModel),
-                                     rkPointer, 0, sMax, n + CKFCache.predictedX, n + CKFCache.jacobian, &path)
+        let status: Int32
+        if let bz = helixBz {
+            status = weft_shim_helix_bound_plane(frames + 12 * Int(sourceModule), frames + 12 * Int(sourceModule) + 3,
+                                                 s + CKFCache.filteredX, frames + 12 * Int(module), frames + 12 * Int(module) + 3,
+                                                 bz, 0, sMax, n + CKFCache.predictedX, n + CKFCache.jacobian, &path)
+        } else {
+            var rk = rkOptions
+            status = withUnsafePointer(to: &rk) { rkPointer in
+                weft_shim_rk_bound_plane(frames + 12 * Int(sourceModule), frames + 12 * Int(sourceModule) + 3,
+                                         s + CKFCache.filteredX, frames + 12 * Int(module), frames + 12 * Int(module) + 3,
+                                         fieldCallback, UnsafeMutableRawPointer(cache.fieldModel),
+                                         rkPointer, 0, sMax, n + CKFCache.predictedX, n + CKFCache.jacobian, &path)
+            }
         }
         guard status == WEFT_SHIM_OK else { dropLast(cache); return nil }
         wrapPhi(n + CKFCache.predictedX)

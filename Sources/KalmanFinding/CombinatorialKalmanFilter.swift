@@ -8,10 +8,11 @@ import Seeding
 ///
 /// Per seed: the state estimated from the seed is updated with the bottom hit, then the navigation
 /// finds the next layer the helix crosses (``DetectorNavigation``), the modules of that layer the
-/// track may cross, and propagates the state to each of them with the shim's Runge–Kutta and its
-/// transport Jacobian. Each layer's material adds Highland scattering and mean energy loss. On each
-/// module the ``MeasurementSelector`` picks the compatible hits (the seed's own middle and top hits
-/// are taken when their module is reached), each opening a branch updated by the
+/// track may cross, and propagates the state to each of them with its transport Jacobian (the
+/// shim's analytic helix in a uniform field, its Runge–Kutta otherwise: ``CKFOptions/stepper``).
+/// Each layer's material adds Highland scattering and mean energy loss. On each module the
+/// ``MeasurementSelector`` picks the compatible hits (the seed's own middle and top hits are taken
+/// when their module is reached), each opening a branch updated by the
 /// ``KalmanUpdater``; a module without a compatible hit is an outlier, a hole or neither. The
 /// ``BranchStopper`` ends branches; the best finished branch (most measurements, then fewest holes,
 /// then smallest χ²) is smoothed (RTS), optionally extended inwards from its first hit, and its
@@ -41,6 +42,8 @@ public struct CombinatorialKalmanFilter: Sendable {
     let layerMaterial: [Double]
     /// Runge–Kutta step control.
     let rkOptions: weft_shim_rk_options
+    /// The field (T, along z) of the analytic helix propagation; nil when Runge–Kutta propagates.
+    let helixBz: Double?
     /// Per module: centre (3 doubles, mm) and row-major rotation (9 doubles), the shim's plane layout.
     let moduleFrames: [Double]
 
@@ -64,6 +67,17 @@ public struct CombinatorialKalmanFilter: Sendable {
         rk.tolerance = options.propagationTolerance
         rk.initial_step = 100
         rkOptions = rk
+        switch options.stepper {
+        case .automatic:
+            helixBz = detector.field.isUniform ? detector.field.nominalBz : nil
+        case .helix:
+            guard detector.field.isUniform else {
+                throw KalmanFindingError.invalidConfig(field: "stepper", reason: "\"helix\" needs a uniform field; the detector's is \(detector.field)")
+            }
+            helixBz = detector.field.nominalBz
+        case .rungeKutta:
+            helixBz = nil
+        }
         let t = detector.modules
         var frames = [Double](repeating: 0, count: 12 * t.count)
         for m in 0 ..< t.count {

@@ -7,8 +7,8 @@ import Darwin
 #endif
 
 /// A helix in a uniform field along z, with analytic crossings of cylinders about the z axis and of
-/// planes z = const: the navigation's fast look-ahead (the precise propagation with a transport
-/// Jacobian is the shim's Runge–Kutta).
+/// planes z = const: the navigation's fast look-ahead (the precise propagation to module planes
+/// with a transport Jacobian is the shim's, see ``CKFOptions/stepper``).
 ///
 /// Parametrised by the 3D path length s (mm): the transverse direction turns at the rate
 /// ω = −(q/p)·0.299792458e-3·Bz rad/mm (a positive charge in a positive field turns clockwise), and

@@ -1,6 +1,6 @@
 import Detector
 import Foundation
-import KalmanFinding
+@testable import KalmanFinding
 import Seeding
 import Testing
 
@@ -51,6 +51,32 @@ struct ConfigTests {
             let path = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }
             return path == ["passes", "1", "excluded_hits"] && context.debugDescription.contains("\"resolved\"")
                 && context.debugDescription.contains("\"candidates\", \"tracks\"")
+        }
+    }
+
+    @Test("stepper reads its three values; another is an error naming the field and the steppers; the helix needs a uniform field")
+    func stepperField() throws {
+        #expect(CKFOptions().stepper == .automatic)
+        for stepper in PropagationStepper.allCases {
+            let options = try JSONDecoder().decode(CKFOptions.self, from: Data(#"{"stepper": "\#(stepper.rawValue)"}"#.utf8))
+            #expect(options.stepper == stepper)
+        }
+        #expect { try JSONDecoder().decode(CKFOptions.self, from: Data(#"{"stepper": "rk4"}"#.utf8)) } throws: { error in
+            guard case let DecodingError.dataCorrupted(context) = error else { return false }
+            return context.codingPath.map(\.stringValue) == ["stepper"] && context.debugDescription.contains("\"rk4\"")
+                && context.debugDescription.contains("\"auto\", \"helix\", \"runge_kutta\"")
+        }
+        // The real TrackML geometry carries the fitted solenoid field: "auto" falls back to
+        // Runge–Kutta there, "helix" is refused; the generated trackml field is uniform.
+        let real = try Detector.load(Fixtures.dataDirectory + "/detectors.csv.gz")
+        let derived = try SeedingDerivedConfig(config: SeedingConfig(), detector: Fixtures.trackml)
+        #expect(try CombinatorialKalmanFilter(options: CKFOptions(), detector: real, seeding: derived).helixBz == nil)
+        #expect(try CombinatorialKalmanFilter(options: CKFOptions(), detector: Fixtures.trackml, seeding: derived).helixBz == 2)
+        var helix = CKFOptions()
+        helix.stepper = .helix
+        #expect { try CombinatorialKalmanFilter(options: helix, detector: real, seeding: derived) } throws: { error in
+            guard case let KalmanFindingError.invalidConfig(field, reason) = error else { return false }
+            return field == "stepper" && reason.contains("uniform field") && reason.contains("solenoid")
         }
     }
 

@@ -102,11 +102,13 @@ struct TrackingTests {
         #expect(Double(discTogether) >= 0.95 * Double(discPairs), "\(discTogether) of \(discPairs) disc overlap pairs on one track")
     }
 
-    @Test("Forward then backward propagation returns the start parameters")
-    func forwardBackward() throws {
+    @Test("Forward then backward propagation returns the start parameters", arguments: [PropagationStepper.helix, .rungeKutta])
+    func forwardBackward(stepper: PropagationStepper) throws {
         let d = Fixtures.trackml
         let derived = try SeedingDerivedConfig(config: SeedingConfig(), detector: d)
-        let filter = try CombinatorialKalmanFilter(options: CKFOptions(), detector: d, seeding: derived)
+        var options = CKFOptions()
+        options.stepper = stepper
+        let filter = try CombinatorialKalmanFilter(options: options, detector: d, seeding: derived)
         let cache = CKFCache(field: d.field)
         // From a pixel module (layer 1) to a short-strip module the same track crosses.
         let start = Int32(d.layers.first { $0.volume == 8 && $0.layer == 2 }!.modules.lowerBound)
@@ -125,6 +127,27 @@ struct TrackingTests {
             for k in 0 ..< 5 {
                 #expect(abs(back.parameters[k] - state.parameters[k]) < 1e-5, "parameter \(k): \(back.parameters[k]) vs \(state.parameters[k])")
             }
+        }
+    }
+
+    @Test("The analytic helix and a tight Runge–Kutta find the same tracks in the uniform field")
+    func helixMatchesRungeKutta() throws {
+        let event = try Fixtures.pileupEvent(mu: 10, seed: 4)
+        var rungeKutta = TrackFindingConfig()
+        rungeKutta.finding.stepper = .rungeKutta
+        rungeKutta.finding.propagationTolerance = 1e-6
+        let helix = try Fixtures.reconstruct(event)
+        let reference = try Fixtures.reconstruct(event, finding: rungeKutta)
+        func hitLists(_ r: CKFResult) -> [[Int32]] { (0 ..< r.count).map { Array(r.tracks.hits(of: $0)) } }
+        #expect(helix.candidates.count > 100)
+        #expect(hitLists(helix.candidates) == hitLists(reference.candidates))
+        #expect(hitLists(helix.tracks) == hitLists(reference.tracks))
+        // The fitted parameters differ only by the Runge–Kutta's error (≤ 1e-6 mm per step).
+        let a = try #require(helix.tracks.tracks.parameters), b = try #require(reference.tracks.tracks.parameters)
+        #expect(a.count == b.count)
+        for t in 0 ..< min(a.count, b.count) {
+            #expect(abs(a[t].d0 - b[t].d0) < 1e-3 && abs(a[t].z0 - b[t].z0) < 1e-3, "track \(t): d0, z0")
+            #expect(abs(a[t].qOverP - b[t].qOverP) <= 1e-4 * abs(b[t].qOverP), "track \(t): q/p")
         }
     }
 
