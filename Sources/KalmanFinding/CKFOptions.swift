@@ -80,6 +80,10 @@ public struct CKFOptions: Codable, Sendable, Equatable {
     /// score and 8 % less time at μ = 200, 9 % less at μ = 300 (scan exponent 1.30 → 1.25); 8 saved
     /// 15 % for −0.003 with the five passes.
     public var markUsedMinMeasurements: Int = 9
+    /// … and at most this many holes (default 1000: no limit).
+    public var markUsedMaxHoles: Int = 1000
+    /// … and at most this χ² per degree of freedom (default 1000: no limit).
+    public var markUsedMaxChi2PerNdf: Double = 1000
     /// Largest plane distance of a hit from its module when the event is read in, mm (default 5).
     public var hitPlaneTolerance: Double = 5
 
@@ -98,6 +102,7 @@ public struct CKFOptions: Codable, Sendable, Equatable {
         case stopAtTransverseApex = "stop_at_transverse_apex", extendInwards = "extend_inwards"
         case stepper, propagationTolerance = "propagation_tolerance", seedBatchSize = "seed_batch_size"
         case skipSeedUsedHits = "skip_seed_used_hits", markUsedMinMeasurements = "mark_used_min_measurements"
+        case markUsedMaxHoles = "mark_used_max_holes", markUsedMaxChi2PerNdf = "mark_used_max_chi2_per_ndf"
         case hitPlaneTolerance = "hit_plane_tolerance"
     }
 
@@ -127,7 +132,14 @@ public struct CKFOptions: Codable, Sendable, Equatable {
         }
         try get(.propagationTolerance, &propagationTolerance); try get(.seedBatchSize, &seedBatchSize)
         try get(.skipSeedUsedHits, &skipSeedUsedHits); try get(.markUsedMinMeasurements, &markUsedMinMeasurements)
+        try get(.markUsedMaxHoles, &markUsedMaxHoles); try get(.markUsedMaxChi2PerNdf, &markUsedMaxChi2PerNdf)
         try get(.hitPlaneTolerance, &hitPlaneTolerance)
+    }
+
+    /// Whether a track with these figures marks its hits as used (``markUsedMinMeasurements``,
+    /// ``markUsedMaxHoles``, ``markUsedMaxChi2PerNdf``).
+    @inlinable public func marksHitsUsed(measurements: Int, holes: Int, chi2: Double, ndf: Int) -> Bool {
+        measurements >= markUsedMinMeasurements && holes <= markUsedMaxHoles && chi2 <= markUsedMaxChi2PerNdf * Double(max(ndf, 1))
     }
 
     /// Checks every field's range.
@@ -157,5 +169,6 @@ public struct CKFOptions: Codable, Sendable, Equatable {
         try positive(maxPathLength, .maxPathLength); try positive(propagationTolerance, .propagationTolerance)
         try atLeast(seedBatchSize, 1, .seedBatchSize); try atLeast(skipSeedUsedHits, 1, .skipSeedUsedHits)
         try atLeast(markUsedMinMeasurements, 1, .markUsedMinMeasurements); try positive(hitPlaneTolerance, .hitPlaneTolerance)
+        try atLeast(markUsedMaxHoles, 0, .markUsedMaxHoles); try positive(markUsedMaxChi2PerNdf, .markUsedMaxChi2PerNdf)
     }
 }

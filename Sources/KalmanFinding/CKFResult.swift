@@ -44,11 +44,12 @@ public struct CKFResult: Sendable, Equatable {
         ndf.append(n); holes.append(h); outliers.append(o); seed.append(s); innermostStates.append(innermostState)
     }
 
-    /// Flags (one per hit of an event with `hitCount` hits) marking the hits of tracks with at least
-    /// `minHits` hits.
-    public func usedHits(hitCount: Int, minHits: Int) -> [Bool] {
+    /// Flags (one per hit of an event with `hitCount` hits) marking the hits of the tracks that
+    /// `options` let mark their hits used (``CKFOptions/marksHitsUsed(measurements:holes:chi2:ndf:)``).
+    public func usedHits(hitCount: Int, options: CKFOptions) -> [Bool] {
         var used = [Bool](repeating: false, count: hitCount)
-        for t in 0 ..< count where tracks.hits(of: t).count >= minHits {
+        for t in 0 ..< count where options.marksHitsUsed(measurements: tracks.hits(of: t).count, holes: Int(holes[t]),
+                                                         chi2: Double(tracks.chi2![t]), ndf: Int(ndf[t])) {
             for h in tracks.hits(of: t) { used[Int(h)] = true }
         }
         return used

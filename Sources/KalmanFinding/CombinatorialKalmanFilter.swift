@@ -134,7 +134,7 @@ public struct CombinatorialKalmanFilter: Sendable {
                 for t in part {
                     result.append(hits: t.hits, chi2: Float(t.chi2), ndf: Int32(2 * t.measurements - 5), holes: t.holes,
                                   outliers: t.outliers, parameters: t.parameters, seed: t.seed, innermostState: t.innermostState)
-                    if t.measurements >= options.markUsedMinMeasurements {
+                    if options.marksHitsUsed(measurements: t.measurements, holes: Int(t.holes), chi2: t.chi2, ndf: 2 * t.measurements - 5) {
                         for h in t.hits { used[Int(h)] = true }
                     }
                 }

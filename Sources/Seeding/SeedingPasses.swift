@@ -46,8 +46,10 @@ public struct SeedingPasses: Codable, Sendable, Equatable {
         low.maxUnconfirmedSeedsPerMiddle = 1
         low.confirmationRelativeTolerance = 0.05
         var displaced = SeedingConfig(minPt: 0.2)
-        displaced.impactMax = 20
+        displaced.collisionRegionZ = 200
+        displaced.impactMax = 10
         displaced.impactWeight = 0
+        displaced.excludedHits = .tracks
         displaced.confirmationRelativeTolerance = 0.05
         displaced.maxUnconfirmedSeedsPerMiddle = 2
         return SeedingPasses(passes: [high, low, displaced])

@@ -70,7 +70,7 @@ public struct CKFChain: Sendable {
     public func excludedHits(_ mode: ExcludedHits, candidates: CKFResult, hitCount: Int) -> [Bool] {
         switch mode {
         case .candidates:
-            return candidates.usedHits(hitCount: hitCount, minHits: config.finding.finding.markUsedMinMeasurements)
+            return candidates.usedHits(hitCount: hitCount, options: config.finding.finding)
         case .tracks:
             // The resolution is the chain's own final step on the candidates so far: a few ms.
             var used = [Bool](repeating: false, count: hitCount)

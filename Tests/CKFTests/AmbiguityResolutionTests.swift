@@ -105,4 +105,28 @@ struct AmbiguityResolutionTests {
         // Tracks: the resolution keeps a and c; b's own six hits are free again.
         #expect(chain.excludedHits(.tracks, candidates: candidates, hitCount: hitCount) == flagged(a + c))
     }
+
+    @Test("Only candidates within the hole and χ²/ndf limits mark their hits used")
+    func markUsedLimits() {
+        // a: clean; b: two holes; c: χ²/ndf = 60 / 19 ≈ 3.2; d: χ²/ndf = 80 / 19 ≈ 4.2; e: too short.
+        let a: [Int32] = Array(0 ..< 12), b: [Int32] = Array(12 ..< 24), c: [Int32] = Array(24 ..< 36)
+        let d: [Int32] = Array(36 ..< 48), e: [Int32] = Array(48 ..< 56)
+        let candidates = Self.result([a, b, c, d, e], chi2: [10, 10, 60, 80, 5], holes: [0, 2, 1, 0, 0])
+        func flagged(_ hits: [Int32]) -> [Bool] {
+            var f = [Bool](repeating: false, count: 60)
+            for h in hits { f[Int(h)] = true }
+            return f
+        }
+        var options = CKFOptions()
+        // The limits are off by default: every candidate with ≥ 9 measurements marks its hits.
+        #expect(candidates.usedHits(hitCount: 60, options: options) == flagged(a + b + c + d))
+        options.markUsedMaxHoles = 1
+        #expect(candidates.usedHits(hitCount: 60, options: options) == flagged(a + c + d))
+        options.markUsedMaxChi2PerNdf = 3.5
+        #expect(candidates.usedHits(hitCount: 60, options: options) == flagged(a + c))
+        options.markUsedMaxHoles = 0
+        #expect(candidates.usedHits(hitCount: 60, options: options) == flagged(a))
+        #expect(options.marksHitsUsed(measurements: 12, holes: 0, chi2: 10, ndf: 19))
+        #expect(!options.marksHitsUsed(measurements: 8, holes: 0, chi2: 1, ndf: 11))
+    }
 }

@@ -13,13 +13,14 @@ struct ConfigTests {
         #expect(passes == SeedingPasses.standard)
     }
 
-    @Test("Seeds/trackml/seeding-iterative.json: three passes on the candidates' leftovers, then two reruns on the hits no track holds")
+    @Test("Seeds/trackml/seeding-iterative.json: two passes on the candidates' leftovers, the standard displaced pass, then two reruns on the hits no track holds")
     func iterativeSeedingFile() throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: Fixtures.seedsDirectory + "/trackml/seeding-iterative.json"))
         let passes = try JSONDecoder().decode(SeedingPasses.self, from: data).passes
         #expect(passes.count == 5)
-        #expect(passes.prefix(3).allSatisfy { $0.excludedHits == .candidates })
-        #expect(passes.suffix(2).allSatisfy { $0.excludedHits == .tracks })
+        #expect(passes.prefix(2).allSatisfy { $0.excludedHits == .candidates })
+        #expect(passes[2] == SeedingPasses.standard.passes[2])
+        #expect(passes.suffix(3).allSatisfy { $0.excludedHits == .tracks })
         #expect(passes[3].minPt == 0.15 && passes[4].impactMax == 20)
         for pass in passes { _ = try SeedingDerivedConfig(config: pass, detector: Fixtures.trackml) }
     }
@@ -104,6 +105,16 @@ struct ConfigTests {
         var o = CKFOptions(); o.outlierChi2Cut = 1
         #expect { try o.validate() } throws: { error in
             if case KalmanFindingError.invalidConfig(field: "outlier_chi2_cut", reason: _) = error { return true }
+            return false
+        }
+        var holes = CKFOptions(); holes.markUsedMaxHoles = -1
+        #expect { try holes.validate() } throws: { error in
+            if case KalmanFindingError.invalidConfig(field: "mark_used_max_holes", reason: _) = error { return true }
+            return false
+        }
+        var chi2 = CKFOptions(); chi2.markUsedMaxChi2PerNdf = 0
+        #expect { try chi2.validate() } throws: { error in
+            if case KalmanFindingError.invalidConfig(field: "mark_used_max_chi2_per_ndf", reason: _) = error { return true }
             return false
         }
         var a = AmbiguityResolutionConfig(); a.minHitsAfterSharing = 0

@@ -73,7 +73,18 @@ enum Fixtures {
         var candidates = CKFResult()
         for (k, pass) in passes.passes.enumerated() {
             let derived = try SeedingDerivedConfig(config: pass, detector: detector)
-            let used = k == 0 ? nil : candidates.usedHits(hitCount: event.hits.count, minHits: finding.finding.markUsedMinMeasurements)
+            var used: [Bool]? = nil
+            if k > 0 {
+                switch pass.excludedHits {
+                case .candidates:
+                    used = candidates.usedHits(hitCount: event.hits.count, options: finding.finding)
+                case .tracks:
+                    let tracks = try GreedyAmbiguityResolution(config: finding.ambiguity).resolve(candidates, hitCount: event.hits.count)
+                    var flags = [Bool](repeating: false, count: event.hits.count)
+                    for h in tracks.tracks.hitIndices { flags[Int(h)] = true }
+                    used = flags
+                }
+            }
             let points = try SpacePoints(hits: event.hits, detector: detector, derived: derived, excluded: used)
             let seeds = SeedFinder(derived: derived).findSeeds(spacePoints: points, threads: threads)
             let filter = try CombinatorialKalmanFilter(options: finding.finding, detector: detector, seeding: derived)
