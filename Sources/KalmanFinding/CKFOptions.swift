@@ -73,6 +73,7 @@ public struct CKFOptions: Codable, Sendable, Equatable {
     /// (default 2; 4 disables skipping). 3 follows more soft seeds that cross a found track: +0.003
     /// TrackML score at μ = 200 with the iterative five-pass seeding, +0.001 with the standard three
     /// passes, but 20 % more time at μ = 300 (scan exponent against the pile-up hits 1.25 → 1.32).
+    /// A seeding pass may set its own (``SeedingConfig/skipSeedUsedHits``, see ``adjusted(for:)``).
     public var skipSeedUsedHits: Int = 2
     /// Only tracks with at least this many measurements mark their hits as used (default 9; 10
     /// until 2026-11-30). Marking the hits of shorter tracks skips more seeds in the pass and
@@ -134,6 +135,17 @@ public struct CKFOptions: Codable, Sendable, Equatable {
         try get(.skipSeedUsedHits, &skipSeedUsedHits); try get(.markUsedMinMeasurements, &markUsedMinMeasurements)
         try get(.markUsedMaxHoles, &markUsedMaxHoles); try get(.markUsedMaxChi2PerNdf, &markUsedMaxChi2PerNdf)
         try get(.hitPlaneTolerance, &hitPlaneTolerance)
+    }
+
+    /// These options with the settings a seeding pass overrides for its seeds
+    /// (``SeedingConfig/skipSeedUsedHits``, ``SeedingConfig/maxHoles``,
+    /// ``SeedingConfig/maxConsecutiveHoles``).
+    public func adjusted(for pass: SeedingConfig) -> CKFOptions {
+        var options = self
+        if let skip = pass.skipSeedUsedHits { options.skipSeedUsedHits = skip }
+        if let holes = pass.maxHoles { options.maxHoles = holes }
+        if let holes = pass.maxConsecutiveHoles { options.maxConsecutiveHoles = holes }
+        return options
     }
 
     /// Whether a track with these figures marks its hits as used (``markUsedMinMeasurements``,

@@ -74,6 +74,13 @@ public struct SeedingConfig: Codable, Sendable, Equatable {
     /// The hits this pass does not seed from, when earlier passes ran (default
     /// ``ExcludedHits/candidates``; the first pass seeds from every hit).
     public var excludedHits: ExcludedHits = .candidates
+    /// This pass's value of the CKF's `skip_seed_used_hits` (default nil: the CKF options' value): a
+    /// seed is skipped when at least this many of its hits belong to tracks already found.
+    public var skipSeedUsedHits: Int? = nil
+    /// This pass's value of the CKF's `max_holes` (default nil: the CKF options' value).
+    public var maxHoles: Int? = nil
+    /// This pass's value of the CKF's `max_consecutive_holes` (default nil: the CKF options' value).
+    public var maxConsecutiveHoles: Int? = nil
 
     /// The defaults documented on each field.
     public init() {}
@@ -99,6 +106,7 @@ public struct SeedingConfig: Codable, Sendable, Equatable {
         case measurementErrorScale = "measurement_error_scale", initialSigmaLocal = "initial_sigma_local"
         case initialSigmaPhi = "initial_sigma_phi", initialSigmaTheta = "initial_sigma_theta"
         case initialRelativeSigmaQOverP = "initial_relative_sigma_qop", excludedHits = "excluded_hits"
+        case skipSeedUsedHits = "skip_seed_used_hits", maxHoles = "max_holes", maxConsecutiveHoles = "max_consecutive_holes"
     }
 
     /// Decodes a JSON object; missing fields take their defaults, unknown fields are an error.
@@ -132,6 +140,9 @@ public struct SeedingConfig: Codable, Sendable, Equatable {
             }
             excludedHits = mode
         }
+        skipSeedUsedHits = try c.decodeIfPresent(Int.self, forKey: .skipSeedUsedHits)
+        maxHoles = try c.decodeIfPresent(Int.self, forKey: .maxHoles)
+        maxConsecutiveHoles = try c.decodeIfPresent(Int.self, forKey: .maxConsecutiveHoles)
     }
 
     /// Checks every field's range.
@@ -168,5 +179,8 @@ public struct SeedingConfig: Codable, Sendable, Equatable {
         try positive(measurementErrorScale, .measurementErrorScale); try positive(initialSigmaLocal, .initialSigmaLocal)
         try positive(initialSigmaPhi, .initialSigmaPhi); try positive(initialSigmaTheta, .initialSigmaTheta)
         try positive(initialRelativeSigmaQOverP, .initialRelativeSigmaQOverP)
+        if let skip = skipSeedUsedHits { try atLeast(skip, 1, .skipSeedUsedHits) }
+        if let holes = maxHoles { try atLeast(holes, 0, .maxHoles) }
+        if let holes = maxConsecutiveHoles { try atLeast(holes, 0, .maxConsecutiveHoles) }
     }
 }

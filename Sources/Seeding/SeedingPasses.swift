@@ -41,6 +41,7 @@ public struct SeedingPasses: Codable, Sendable, Equatable {
     public static let standard: SeedingPasses = {
         var high = SeedingConfig(minPt: 0.6)
         high.collisionRegionZ = 200
+        high.skipSeedUsedHits = 1
         var low = SeedingConfig(minPt: 0.15)
         low.collisionRegionZ = 200
         low.maxUnconfirmedSeedsPerMiddle = 1
@@ -52,6 +53,9 @@ public struct SeedingPasses: Codable, Sendable, Equatable {
         displaced.excludedHits = .tracks
         displaced.confirmationRelativeTolerance = 0.05
         displaced.maxUnconfirmedSeedsPerMiddle = 2
+        displaced.unconfirmedImpactMax = 0.5
+        displaced.maxHoles = 2
+        displaced.maxConsecutiveHoles = 1
         return SeedingPasses(passes: [high, low, displaced])
     }()
 

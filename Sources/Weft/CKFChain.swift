@@ -28,7 +28,8 @@ public struct CKFChain: Sendable {
         var passes: [(SeedingDerivedConfig, SeedFinder, CombinatorialKalmanFilter)] = []
         for pass in config.seeding.passes {
             let derived = try SeedingDerivedConfig(config: pass, detector: detector)
-            let filter = try CombinatorialKalmanFilter(options: config.finding.finding, detector: detector, seeding: derived)
+            let filter = try CombinatorialKalmanFilter(options: config.finding.finding.adjusted(for: pass), detector: detector,
+                                                       seeding: derived)
             passes.append((derived, SeedFinder(derived: derived), filter))
         }
         self.passes = passes

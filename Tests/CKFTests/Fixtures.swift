@@ -87,7 +87,7 @@ enum Fixtures {
             }
             let points = try SpacePoints(hits: event.hits, detector: detector, derived: derived, excluded: used)
             let seeds = SeedFinder(derived: derived).findSeeds(spacePoints: points, threads: threads)
-            let filter = try CombinatorialKalmanFilter(options: finding.finding, detector: detector, seeding: derived)
+            let filter = try CombinatorialKalmanFilter(options: finding.finding.adjusted(for: pass), detector: detector, seeding: derived)
             candidates.append(contentsOf: try filter.findTracks(seeds: seeds, hits: event.hits, measurements: measurements, threads: threads))
         }
         let resolved = try GreedyAmbiguityResolution(config: finding.ambiguity).resolve(candidates, hitCount: event.hits.count)
