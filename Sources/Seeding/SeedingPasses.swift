@@ -13,35 +13,35 @@ public struct SeedingPasses: Codable, Sendable, Equatable {
     /// enough for random noise triplets to pass the cuts; a confirming fourth hit removes most, and
     /// the track-quality cuts of the ambiguity resolution the fakes the unconfirmed seed grows) and a
     /// confirmation tolerance that grows by 5 % of the curvature (scattering spreads a low-pT
-    /// particle's triplet curvatures); then a displaced pass, pT ≥ 0.2 GeV with |d0| up to 20 mm, the
-    /// same 5 % tolerance and two unconfirmed seeds (prompt ones only, |d0| < 1 mm).
-    ///
-    /// `Seeds/trackml/seeding-iterative.json` adds two passes that rerun the low-pT and displaced
-    /// seeding on the hits no resolved track holds (``ExcludedHits/tracks``): +0.02 TrackML score at
-    /// μ = 200, but its time grows faster than linearly with pile-up (exponent against the pile-up
-    /// hits 1.36–1.47 from μ = 20 to 300, above the 1.3 this project holds the CKF to; this schedule
-    /// 1.25–1.29), so it is the choice for μ ≤ 200, not the default.
+    /// particle's triplet curvatures); then a displaced pass, pT ≥ 0.2 GeV with |d0| up to 10 mm, the
+    /// same 5 % tolerance and two unconfirmed seeds (prompt ones only, |d0| < 0.5 mm), on the hits no
+    /// track the ambiguity resolution keeps from the first two passes holds (``ExcludedHits/tracks``).
     ///
     /// Pass 3 is for the particles produced away from the beam line (K⁰s, Λ and other decays, photon
-    /// conversions and nuclear interactions in the beam pipe and the first pixel layers) and the
-    /// primaries whose inner hits scattered their triplet out of the 2 mm window: on 10 μ = 200 events
-    /// it took (at 0.4 GeV and 10 mm) the pT > 1 GeV efficiency from 94.7 to 95.2 % and pT > 0.5 GeV
-    /// from 89.6 to 90.6 % at the same fake rate, for 5 % more time. The secondaries it still missed
-    /// are mostly soft (below 0.4 GeV) with |d0| of 2–30 mm: 0.25 GeV and 20 mm add 0.005 to the
-    /// TrackML score (seeds 1 and 31) at the same fake rate, for 7 % more time; 0.2 GeV with the 5 %
-    /// confirmation tolerance and two unconfirmed prompt seeds (2026-11-30) +0.004 more at μ = 200.
+    /// conversions and nuclear interactions in the beam pipe and the first pixel layers), the
+    /// primaries whose inner hits scattered their triplet out of the 2 mm window, and the soft
+    /// primaries whose own triplet the low-pT pass had ranked below random ones at its middle space
+    /// point. Seeding it on the hits the resolved tracks leave (until 2026-11-30: on those of no long
+    /// candidate, fakes included) took the TrackML score at μ = 200 from 0.850 to 0.868 (5 events of
+    /// seed 31); with |d0| ≤ 10 mm, |z0| ≤ 200 mm, prompt unconfirmed seeds below 0.5 mm and its
+    /// branches stopped at two holes or one in a row (its candidates are the softest and most
+    /// displaced: a branch that misses modules is mostly a wrong one), 0.873 at 0.84 % fakes. Its
+    /// seeds grow faster than the event (the freed hits of fake candidates grow with μ²), which
+    /// raises the scan exponent of the chain (see `docs/SCALING.md`).
+    ///
+    /// `Seeds/trackml/seeding-iterative.json` adds two passes that rerun the low-pT and displaced
+    /// seeding on the hits no resolved track holds: +0.008 TrackML score at μ = 200 over this
+    /// schedule, but 1.1 % fakes and a steeper growth with pile-up, so it is an option, not the default.
     ///
     /// The two beam-line passes take doublets pointing to |z0| ≤ 200 mm (3.6 σ of the simulated and
-    /// the real TrackML luminous region, σz ≈ 55 mm: all but 0.03 % of the vertices); the displaced
-    /// pass keeps 250 mm. Narrowing from 250 mm keeps fewer random doublets per middle space point,
-    /// so the per-middle seed limits keep more true seeds: on the same 10 events efficiency 95.23 →
-    /// 95.24 % (pT > 1 GeV) and 90.59 → 90.84 % (pT > 0.5 GeV), score 0.799 → 0.803, seeding 13 %
-    /// faster. (150 mm gained more on average but lost a third of the particles from vertices beyond
-    /// it: a hole in the luminous region's tails.)
+    /// the real TrackML luminous region, σz ≈ 55 mm: all but 0.03 % of the vertices). Narrowing from
+    /// 250 mm keeps fewer random doublets per middle space point, so the per-middle seed limits keep
+    /// more true seeds: on 10 events efficiency 95.23 → 95.24 % (pT > 1 GeV) and 90.59 → 90.84 %
+    /// (pT > 0.5 GeV), score 0.799 → 0.803, seeding 13 % faster. (150 mm gained more on average but
+    /// lost a third of the particles from vertices beyond it: a hole in the luminous region's tails.)
     public static let standard: SeedingPasses = {
         var high = SeedingConfig(minPt: 0.6)
         high.collisionRegionZ = 200
-        high.skipSeedUsedHits = 1
         var low = SeedingConfig(minPt: 0.15)
         low.collisionRegionZ = 200
         low.maxUnconfirmedSeedsPerMiddle = 1

@@ -81,6 +81,34 @@ struct ConfigTests {
         }
     }
 
+    @Test("A seeding pass overrides the CKF's seed skipping and hole limits for its own seeds, and only those it sets")
+    func passOverrides() throws {
+        let pass = try JSONDecoder().decode(SeedingConfig.self, from: Data(#"{"skip_seed_used_hits": 1, "max_holes": 2, "max_consecutive_holes": 1}"#.utf8))
+        #expect(pass.skipSeedUsedHits == 1 && pass.maxHoles == 2 && pass.maxConsecutiveHoles == 1)
+        let options = CKFOptions().adjusted(for: pass)
+        #expect(options.skipSeedUsedHits == 1 && options.maxHoles == 2 && options.maxConsecutiveHoles == 1)
+        var expected = CKFOptions()
+        expected.skipSeedUsedHits = 1; expected.maxHoles = 2; expected.maxConsecutiveHoles = 1
+        #expect(options == expected)
+        // A pass that sets nothing leaves the CKF's options as they are; encoding omits unset overrides.
+        #expect(CKFOptions().adjusted(for: SeedingConfig()) == CKFOptions())
+        let encoded = String(decoding: try JSONEncoder().encode(SeedingConfig()), as: UTF8.self)
+        #expect(!encoded.contains("max_holes") && !encoded.contains("skip_seed_used_hits"))
+        #expect(try JSONDecoder().decode(SeedingConfig.self, from: try JSONEncoder().encode(pass)) == pass)
+        // The trackml schedule: pass 3 stops its branches at 2 holes, 1 in a row.
+        let standard = SeedingPasses.standard.passes
+        #expect(standard.allSatisfy { $0.skipSeedUsedHits == nil })
+        #expect(standard[0].maxHoles == nil && standard[2].maxHoles == 2 && standard[2].maxConsecutiveHoles == 1 && standard[2].excludedHits == .tracks)
+        var bad = SeedingConfig(); bad.maxHoles = -1
+        #expect(throws: SeedingError.invalidConfig(field: "max_holes", reason: "-1 must be ≥ 0")) {
+            try SeedingDerivedConfig(config: bad, detector: Fixtures.trackml)
+        }
+        var skip = SeedingConfig(); skip.skipSeedUsedHits = 0
+        #expect(throws: SeedingError.invalidConfig(field: "skip_seed_used_hits", reason: "0 must be ≥ 1")) {
+            try SeedingDerivedConfig(config: skip, detector: Fixtures.trackml)
+        }
+    }
+
     @Test("A misspelt field is an error naming it")
     func unknownField() {
         #expect { try JSONDecoder().decode(SeedingConfig.self, from: Data(#"{"min_ptt": 0.4}"#.utf8)) } throws: { error in
