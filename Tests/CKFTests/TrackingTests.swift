@@ -5,6 +5,7 @@ import Foundation
 @testable import KalmanFinding
 import Seeding
 import Testing
+import Weft
 
 @Suite("Combinatorial Kalman filter")
 struct TrackingTests {
@@ -161,16 +162,36 @@ struct TrackingTests {
         #expect(one.tracks.count > 0)
     }
 
-    @Test("A μ = 20 event: efficiency, fakes and duplicates (regression floors)")
+    @Test("μ = 20 events reach issue 5's efficiency, fake and duplicate targets")
     func pileup20() throws {
-        // Floors at the level reached today (efficiency 0.88–0.93 over seeds 1–3, fakes ≤ 1.2 %);
-        // issue 5's targets (0.95, 1 %) are not reached yet: the missing particles are mostly
-        // secondaries from nuclear interactions and particles without three pixel hits.
-        let event = try Fixtures.pileupEvent(mu: 20, seed: 2)
-        let (_, tracks) = try Fixtures.reconstruct(event, threads: 2)
-        let report = try Evaluator().evaluate(event: event, tracks: tracks.tracks)
-        #expect(try #require(report.efficiency) >= 0.85, "efficiency \(report.efficiency ?? 0)")
-        #expect(try #require(report.fakeRate) <= 0.03, "fake rate \(report.fakeRate ?? 0)")
-        #expect(try #require(report.duplicateRate) == 0)
+        // Three events pooled (seeds 2–4; per event pT > 1 GeV 95.7 / 97.4 / 99.0 %, pT > 0.5 GeV
+        // 94.3 / 93.9 / 95.0 %, fakes 0.2–0.5 %, TrackML score 0.92 / 0.91 / 0.94 with the shipped
+        // passes of 2026-11-30): one event holds only ≈ 150 particles above 1 GeV, so a single
+        // particle moves its efficiency by 0.7 points.
+        var selected = 0, selectedPt05 = 0, found = 0.0, foundPt05 = 0.0, tracks = 0, fakes = 0, score = 0.0
+        for seed: UInt64 in [2, 3, 4] {
+            // The TrackML weights as `weft simulate` writes them (secondaries from material
+            // interactions weigh 0, as in the real files).
+            var event = try Fixtures.pileupEvent(mu: 20, seed: seed)
+            try EventSimulation.applyTrackMLWeights(&event)
+            let (_, result) = try Fixtures.reconstruct(event, threads: 2)
+            let report = try Evaluator().evaluate(event: event, tracks: result.tracks)
+            selected += report.selectedParticleCount
+            selectedPt05 += report.selectedParticleCountPt05
+            found += try #require(report.efficiency) * Double(report.selectedParticleCount)
+            foundPt05 += try #require(report.efficiencyPt05) * Double(report.selectedParticleCountPt05)
+            tracks += report.trackCount
+            fakes += report.fakeTrackCount
+            score += try #require(report.trackmlScore) / 3
+            #expect(report.duplicateTrackCount == 0, "seed \(seed): \(report.duplicateTrackCount) duplicates")
+        }
+        let efficiency = found / Double(selected), efficiencyPt05 = foundPt05 / Double(selectedPt05)
+        let fakeRate = Double(fakes) / Double(tracks)
+        print("μ = 20, 3 events: efficiency \(efficiency) (pT > 1 GeV), \(efficiencyPt05) (pT > 0.5 GeV), fake rate \(fakeRate), TrackML score \(score)")
+        #expect(selected >= 300)
+        #expect(efficiency >= 0.95, "efficiency (pT > 1 GeV) \(efficiency)")
+        #expect(efficiencyPt05 >= 0.90, "efficiency (pT > 0.5 GeV) \(efficiencyPt05)")
+        #expect(fakeRate <= 0.01, "fake rate \(fakeRate)")
+        #expect(score >= 0.90, "TrackML score \(score)")
     }
 }
