@@ -19,14 +19,17 @@ private let fieldCallback: weft_shim_field_fn = { ctx, position, b in
 extension CombinatorialKalmanFilter {
     /// Scratch offsets (doubles) in ``CKFCache/scratch``.
     private static let scratchNoise = 0, scratchSmoothNext = 32, scratchSmooth = 64, scratchTemp = 96
+    /// The smoothed states of the seed's hits below the top one (bottom first), 30 doubles each.
+    static let scratchAnchors = 128
 
     /// Follows one seed; nil when no branch reaches ``CKFOptions/minMeasurements``.
     ///
     /// Three passes: the seed's three hits are fitted (bottom, middle, top, each reached by direct
     /// propagation); the branching search runs outwards from the top hit; the best branch is
-    /// smoothed back to the top hit and searched again inwards from there, against the flight
-    /// direction, which adds the hits of overlapping modules on the seed layers and of layers inside
-    /// the bottom hit. The seed hits are not used twice.
+    /// smoothed back to the bottom hit and searched again inwards from the top hit, against the
+    /// flight direction, which adds the hits of overlapping modules on the seed layers and of layers
+    /// inside the bottom hit. On reaching the middle or bottom hit's module the inward search takes
+    /// the smoothed state there. The seed hits are not used twice.
     func follow(bottom: Int32, middle: Int32, top: Int32, seed: Int32, hits: Hits,
                 measurements: Measurements, cache: CKFCache) -> FoundTrack? {
         cache.reset()
@@ -103,11 +106,15 @@ extension CombinatorialKalmanFilter {
             case .passive, .known: break
             }
         }
-        guard let topIndex = cache.path.firstIndex(of: topNode), smooth(from: cache.path.count - 1, to: topIndex, cache: cache) else {
-            return nil
-        }
+        // Smoothed down to the bottom hit: the states at the seed's bottom and middle hits anchor
+        // the inward search; the one at the top hit starts it.
+        guard let topIndex = cache.path.firstIndex(of: topNode), topIndex <= 2,
+              smooth(from: cache.path.count - 1, to: 0, cache: cache, keepBelow: topIndex) else { return nil }
+        cache.anchorHits.removeAll(keepingCapacity: true)
+        for k in 0 ..< topIndex { cache.anchorHits.append(cache.hit[Int(cache.path[k])]) }
         var trackHits = Array(cache.trackHits)
         // Parameters: the smoothed state at the top hit, carried inwards below when possible.
+        for i in 0 ..< 30 { cache.scratch[Self.scratchSmooth + i] = cache.scratch[Self.scratchAnchors + 30 * topIndex + i] }
         let perigeeState = cache.scratch + Self.scratchTemp
         for i in 0 ..< 30 { perigeeState[i] = cache.scratch[Self.scratchSmooth + i] }
         var perigeeModule = measurements.module[Int(top)]
@@ -118,26 +125,14 @@ extension CombinatorialKalmanFilter {
             let p = cache.node(inner)
             for i in 0 ..< 30 { p[CKFCache.predictedX + i] = cache.scratch[Self.scratchSmooth + i] }
             flip(p + CKFCache.predictedX, p + CKFCache.predictedC)
-            if let material = extensions.material {
-                // The forward filter adds a layer's scattering on arrival, before its hit: the smoothed
-                // top state holds the direction after the top layer's material. Inwards, that scattering
-                // lies between the top hit and every inner hit, so its noise enters first (and the
-                // energy lost in it is given back). Without it the inward predictions on the seed
-                // layers are too narrow by θ0 × the lever arm: for 1 GeV in the pixel barrel about
-                // 0.1 mm against a predicted σ of 0.05 mm (simulated μ = 200: 38 % of the true
-                // pixel-barrel hits the inward search met had χ² > 16).
-                let x = p + CKFCache.predictedX
-                let sinT = sin(x[3])
-                let dir = SIMD3(sinT * cos(x[2]), sinT * sin(x[2]), cos(x[3]))
-                let cosIncidence = moduleFrames.withUnsafeBufferPointer { frames -> Double in
-                    let f = frames.baseAddress! + 12 * Int(perigeeModule)
-                    return abs((dir * SIMD3(f[5], f[8], f[11])).sum())
-                }
-                let noise = cache.scratch + Self.scratchNoise
-                material.apply(parameters: x, noise: noise, x0: layerMaterial[Int(measurements.layer[Int(top)])],
-                               cosIncidence: cosIncidence, backward: true)
-                for i in 0 ..< 25 { p[CKFCache.predictedC + i] += noise[i] }
-            }
+            // The forward filter adds a layer's scattering on arrival, before its hit: the smoothed
+            // top state holds the direction after the top layer's material. Inwards, that scattering
+            // lies between the top hit and every inner hit, so its noise enters first (and the
+            // energy lost in it is given back). Without it the inward predictions on the seed
+            // layers are too narrow by θ0 × the lever arm: for 1 GeV in the pixel barrel about
+            // 0.1 mm against a predicted σ of 0.05 mm (simulated μ = 200: 38 % of the true
+            // pixel-barrel hits the inward search met had χ² > 16).
+            addLayerScattering(p + CKFCache.predictedX, module: perigeeModule, layer: measurements.layer[Int(top)], cache: cache)
             for i in 0 ..< 30 { p[CKFCache.filteredX + i] = p[CKFCache.predictedX + i] }
             setIdentity(p + CKFCache.jacobian)
             cache.finished.removeAll(keepingCapacity: true)
@@ -347,9 +342,9 @@ extension CombinatorialKalmanFilter {
         cache.candidates.removeAll(keepingCapacity: true)
         let selector = extensions.selector
         let updater = extensions.updater
-        var known = false
+        var known = false, knownHit: Int32 = -1
         for h32 in measurements.hits(onModule: module) {
-            if backward && cache.trackHits.contains(h32) { known = true; continue }
+            if backward && cache.trackHits.contains(h32) { known = true; knownHit = h32; continue }
             let h = Int(h32)
             let du = measurements.u[h] - x[0], dv = measurements.v[h] - x[1]
             guard selector.mayBeCompatible(du: du, dv: dv, suu: c[0] + measurements.varianceU[h],
@@ -380,6 +375,16 @@ extension CombinatorialKalmanFilter {
                 updated.consecutiveHoles += 1
             }
             for i in 0 ..< 30 { n[CKFCache.filteredX + i] = n[CKFCache.predictedX + i] }
+            if known, let k = cache.anchorHits.firstIndex(of: knownHit) {
+                // One of the seed's own hits: the smoothed state there knows where the track was
+                // (the state carried in from the top hit does not: the scattering between them
+                // widens it to about a millimetre along a pixel module at 1 GeV, where hits of
+                // other particles then compete with the track's own overlap hit on that layer).
+                let anchor = cache.scratch + Self.scratchAnchors + 30 * k
+                for i in 0 ..< 30 { n[CKFCache.filteredX + i] = anchor[i] }
+                flip(n + CKFCache.filteredX, n + CKFCache.filteredC)
+                addLayerScattering(n + CKFCache.filteredX, module: module, layer: layer, cache: cache)
+            }
             updated.node = node
             cache.next.append(updated)
             return
@@ -431,13 +436,32 @@ extension CombinatorialKalmanFilter {
         cache.module.removeLast(); cache.chi2.removeLast()
     }
 
+    /// Adds to the covariance following state `x` (on `module`, running inwards) the scattering of
+    /// `layer`'s material, and gives back the energy lost in it: the inward search leaves a smoothed
+    /// state, whose direction is the one after that layer's material.
+    private func addLayerScattering(_ x: UnsafeMutablePointer<Double>, module: Int32, layer: Int32, cache: CKFCache) {
+        guard let material = extensions.material else { return }
+        let sinT = sin(x[3])
+        let dir = SIMD3(sinT * cos(x[2]), sinT * sin(x[2]), cos(x[3]))
+        let cosIncidence = moduleFrames.withUnsafeBufferPointer { frames -> Double in
+            let f = frames.baseAddress! + 12 * Int(module)
+            return abs((dir * SIMD3(f[5], f[8], f[11])).sum())
+        }
+        let noise = cache.scratch + Self.scratchNoise
+        material.apply(parameters: x, noise: noise, x0: layerMaterial[Int(layer)], cosIncidence: cosIncidence, backward: true)
+        for i in 0 ..< 25 { x[5 + i] += noise[i] }
+    }
+
     /// Rauch–Tung–Striebel smoothing along `cache.path` from index `from` (its filtered state) back
-    /// to index `to`; the smoothed state there is left in the scratch at `scratchSmooth` (x then C).
-    private func smooth(from: Int, to: Int, cache: CKFCache) -> Bool {
+    /// to index `to`; the smoothed state there is left in the scratch at `scratchSmooth` (x then C),
+    /// and those at the indices up to `keepBelow` at `scratchAnchors` (30 doubles each).
+    private func smooth(from: Int, to: Int, cache: CKFCache, keepBelow: Int = -1) -> Bool {
         let path = cache.path
         let next = cache.scratch + Self.scratchSmoothNext, out = cache.scratch + Self.scratchSmooth
+        let kept = cache.scratch + Self.scratchAnchors
         let last = cache.node(path[from])
         for i in 0 ..< 30 { out[i] = last[CKFCache.filteredX + i] }
+        if from <= keepBelow { for i in 0 ..< 30 { kept[30 * from + i] = out[i] } }
         var k = from - 1
         while k >= to {
             for i in 0 ..< 30 { next[i] = out[i] }
@@ -451,6 +475,7 @@ extension CombinatorialKalmanFilter {
                                             smoothedNextX: next, smoothedNextCov: next + 5,
                                             outX: out, outCov: out + 5) else { return false }
             wrapPhi(out)
+            if k <= keepBelow { for i in 0 ..< 30 { kept[30 * k + i] = out[i] } }
             k -= 1
         }
         return true
