@@ -31,7 +31,8 @@ public struct SeedingPasses: Codable, Sendable, Equatable {
     ///
     /// `Seeds/trackml/seeding-iterative.json` adds two passes that rerun the low-pT and displaced
     /// seeding on the hits no resolved track holds: +0.008 TrackML score at μ = 200 over this
-    /// schedule, but 1.1 % fakes and a steeper growth with pile-up, so it is an option, not the default.
+    /// schedule (fakes 0.7–0.8 %), but a steeper growth with pile-up, so it is an option, not the
+    /// default.
     ///
     /// The two beam-line passes take doublets pointing to |z0| ≤ 200 mm (3.6 σ of the simulated and
     /// the real TrackML luminous region, σz ≈ 55 mm: all but 0.03 % of the vertices). Narrowing from
