@@ -52,9 +52,9 @@ public final class CKFCache {
     /// The layer of the seed's top hit: the searches from it may cross it again for a hit on an
     /// overlapping module, and a module there without a compatible hit is no hole.
     var topLayer: Int32 = -1
-    /// The seed's bottom and middle hits, whose smoothed states (flipped to run inwards, in
-    /// ``scratch`` from `CombinatorialKalmanFilter.scratchAnchors`) re-anchor the inward search
-    /// when it reaches their modules.
+    /// The seed's bottom and middle hits, whose smoothed states (in ``scratch`` from
+    /// `CombinatorialKalmanFilter.scratchAnchors`) re-anchor the inward search when it reaches
+    /// their modules.
     var anchorHits: [Int32] = []
 
     /// The detector's field, handed to the shim's field callback (see ``fieldContext``).

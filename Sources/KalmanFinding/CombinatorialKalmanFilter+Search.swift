@@ -19,7 +19,7 @@ private let fieldCallback: weft_shim_field_fn = { ctx, position, b in
 extension CombinatorialKalmanFilter {
     /// Scratch offsets (doubles) in ``CKFCache/scratch``.
     private static let scratchNoise = 0, scratchSmoothNext = 32, scratchSmooth = 64, scratchTemp = 96
-    /// The smoothed states of the seed's hits below the top one (bottom first), 30 doubles each.
+    /// The smoothed states at the seed's bottom, middle and top hits, 30 doubles each.
     static let scratchAnchors = 128
 
     /// Follows one seed; nil when no branch reaches ``CKFOptions/minMeasurements``.
