@@ -96,6 +96,21 @@ FreeMatrix pathCorrection(const Plane &plane, const Vector3d &t, const Vector3d 
     return FreeMatrix::Identity() + dyds * dsdy;
 }
 
+// The transport Jacobian on the destination plane from `j` = d(free state)/d(source bound
+// parameters) at the crossing, where the direction is `t` and dt/ds is `bending`.
+BoundMatrix boundTransportJacobian(const Plane &destination, const Vector3d &t,
+                                   const Vector3d &bending, const FreeFromBound &j) {
+    return freeToBoundJacobian(destination, t) * pathCorrection(destination, t, bending) * j;
+}
+
+// The checks every plane-to-plane propagation makes: finite planes and parameters, and a path
+// window 0 <= sMin < sMax.
+bool validTransport(const double *srcCentre, const double *srcRot, const double *params,
+                    const double *dstCentre, const double *dstRot, double sMin, double sMax) {
+    return validPlane(srcCentre, srcRot) && validPlane(dstCentre, dstRot) && allFinite(params, 5) &&
+           std::isfinite(sMin) && std::isfinite(sMax) && sMin >= 0 && sMin < sMax;
+}
+
 }  // namespace
 
 extern "C" int weft_shim_free_to_bound(const double centre[3], const double rot[9],
@@ -143,9 +158,8 @@ extern "C" int weft_shim_rk_bound_plane(const double src_centre[3], const double
         return WEFT_SHIM_ERR_NULL_POINTER;
     }
     weft_shim_rk_options resolved;
-    if (!validPlane(src_centre, src_rot) || !validPlane(dst_centre, dst_rot) ||
-        !allFinite(params, 5) || !weft_shim::resolveOptions(options, resolved) ||
-        !std::isfinite(s_min) || !std::isfinite(s_max) || s_min < 0 || !(s_min < s_max)) {
+    if (!validTransport(src_centre, src_rot, params, dst_centre, dst_rot, s_min, s_max) ||
+        !weft_shim::resolveOptions(options, resolved)) {
         return WEFT_SHIM_ERR_INVALID_ARGUMENT;
     }
     return guarded([&] {
@@ -163,9 +177,8 @@ extern "C" int weft_shim_rk_bound_plane(const double src_centre[3], const double
         }
         if (status != WEFT_SHIM_OK) return status;
         if (wantJacobian) {
-            const BoundMatrix j = freeToBoundJacobian(destination, state.t) *
-                                  pathCorrection(destination, state.t, propagator.bending(state)) *
-                                  state.jacobian;
+            const BoundMatrix j = boundTransportJacobian(destination, state.t,
+                                                         propagator.bending(state), state.jacobian);
             Eigen::Map<BoundMatrix> out(out_jacobian);
             out = j;
         }
@@ -183,9 +196,8 @@ extern "C" int weft_shim_helix_bound_plane(const double src_centre[3], const dou
     if (anyNull(src_centre, src_rot, params, dst_centre, dst_rot, out_params, out_s)) {
         return WEFT_SHIM_ERR_NULL_POINTER;
     }
-    if (!validPlane(src_centre, src_rot) || !validPlane(dst_centre, dst_rot) ||
-        !allFinite(params, 5) || !std::isfinite(bz) || !std::isfinite(s_min) ||
-        !std::isfinite(s_max) || s_min < 0 || !(s_min < s_max)) {
+    if (!validTransport(src_centre, src_rot, params, dst_centre, dst_rot, s_min, s_max) ||
+        !std::isfinite(bz)) {
         return WEFT_SHIM_ERR_INVALID_ARGUMENT;
     }
     return guarded([&] {
@@ -198,11 +210,9 @@ extern "C" int weft_shim_helix_bound_plane(const double src_centre[3], const dou
         if (status != WEFT_SHIM_OK) return status;
         const Vector3d t = helix.direction(s).normalized();
         if (out_jacobian != nullptr) {
-            const BoundMatrix j =
-                freeToBoundJacobian(destination, t) *
-                pathCorrection(destination, t, helix.bending(s)) *
-                helix.freeJacobian(s, weft_shim::kMomentumPerFieldRadius * bz) *
-                boundToFreeJacobian(source, params[2], params[3]);
+            const FreeFromBound free = helix.freeJacobian(s, weft_shim::kMomentumPerFieldRadius * bz) *
+                                       boundToFreeJacobian(source, params[2], params[3]);
+            const BoundMatrix j = boundTransportJacobian(destination, t, helix.bending(s), free);
             Eigen::Map<BoundMatrix> out(out_jacobian);
             out = j;
         }

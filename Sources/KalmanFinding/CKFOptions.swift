@@ -124,13 +124,7 @@ public struct CKFOptions: Codable, Sendable, Equatable {
         try get(.moduleTolerance, &moduleTolerance); try get(.holeEdgeMargin, &holeEdgeMargin)
         try get(.maxLayerSteps, &maxLayerSteps); try get(.maxPathLength, &maxPathLength)
         try get(.stopAtTransverseApex, &stopAtTransverseApex); try get(.extendInwards, &extendInwards)
-        if let name = try c.decodeIfPresent(String.self, forKey: .stepper) {
-            guard let value = PropagationStepper(rawValue: name) else {
-                let known = PropagationStepper.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
-                throw DecodingError.dataCorruptedError(forKey: .stepper, in: c, debugDescription: "\"\(name)\" is not one of \(known)")
-            }
-            stepper = value
-        }
+        if let value = try c.decodeChoiceIfPresent(PropagationStepper.self, forKey: .stepper) { stepper = value }
         try get(.propagationTolerance, &propagationTolerance); try get(.seedBatchSize, &seedBatchSize)
         try get(.skipSeedUsedHits, &skipSeedUsedHits); try get(.markUsedMinMeasurements, &markUsedMinMeasurements)
         try get(.markUsedMaxHoles, &markUsedMaxHoles); try get(.markUsedMaxChi2PerNdf, &markUsedMaxChi2PerNdf)

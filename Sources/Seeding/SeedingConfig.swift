@@ -133,13 +133,7 @@ public struct SeedingConfig: Codable, Sendable, Equatable {
         try get(.measurementErrorScale, &measurementErrorScale); try get(.initialSigmaLocal, &initialSigmaLocal)
         try get(.initialSigmaPhi, &initialSigmaPhi); try get(.initialSigmaTheta, &initialSigmaTheta)
         try get(.initialRelativeSigmaQOverP, &initialRelativeSigmaQOverP)
-        if let name = try c.decodeIfPresent(String.self, forKey: .excludedHits) {
-            guard let mode = ExcludedHits(rawValue: name) else {
-                let known = ExcludedHits.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
-                throw DecodingError.dataCorruptedError(forKey: .excludedHits, in: c, debugDescription: "\"\(name)\" is not one of \(known)")
-            }
-            excludedHits = mode
-        }
+        if let mode = try c.decodeChoiceIfPresent(ExcludedHits.self, forKey: .excludedHits) { excludedHits = mode }
         skipSeedUsedHits = try c.decodeIfPresent(Int.self, forKey: .skipSeedUsedHits)
         maxHoles = try c.decodeIfPresent(Int.self, forKey: .maxHoles)
         maxConsecutiveHoles = try c.decodeIfPresent(Int.self, forKey: .maxConsecutiveHoles)

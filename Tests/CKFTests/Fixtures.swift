@@ -5,6 +5,7 @@ import Foundation
 import KalmanFinding
 import Seeding
 import Simulation
+import Weft
 
 /// Shared inputs of the CKF tests: detectors, simulated events and the real TrackML data.
 enum Fixtures {
@@ -65,26 +66,17 @@ enum Fixtures {
         return (derived, SeedFinder(derived: derived).findSeeds(spacePoints: points, threads: threads))
     }
 
-    /// The full CKF chain (all passes of `passes`, CKF, ambiguity resolution) on `event`, without the
-    /// `Weft` layer: the tests exercise the stages directly.
+    /// The full CKF chain (all passes of `passes`, CKF, ambiguity resolution) on `event`, stage by
+    /// stage so that the candidates are kept too; only the hits a pass leaves out come from the
+    /// `Weft` chain (``CKFChain/excludedHits(_:candidates:hitCount:)``).
     static func reconstruct(_ event: Event, detector: Detector = trackml, passes: SeedingPasses = .standard,
                             finding: TrackFindingConfig = TrackFindingConfig(), threads: Int = 1) throws -> (candidates: CKFResult, tracks: CKFResult) {
         let measurements = try Measurements(hits: event.hits, detector: detector)
+        let chain = try CKFChain(detector: detector, config: CKFChainConfig(seeding: passes, finding: finding))
         var candidates = CKFResult()
         for (k, pass) in passes.passes.enumerated() {
             let derived = try SeedingDerivedConfig(config: pass, detector: detector)
-            var used: [Bool]? = nil
-            if k > 0 {
-                switch pass.excludedHits {
-                case .candidates:
-                    used = candidates.usedHits(hitCount: event.hits.count, options: finding.finding)
-                case .tracks:
-                    let tracks = try GreedyAmbiguityResolution(config: finding.ambiguity).resolve(candidates, hitCount: event.hits.count)
-                    var flags = [Bool](repeating: false, count: event.hits.count)
-                    for h in tracks.tracks.hitIndices { flags[Int(h)] = true }
-                    used = flags
-                }
-            }
+            let used = k == 0 ? nil : chain.excludedHits(pass.excludedHits, candidates: candidates, hitCount: event.hits.count)
             let points = try SpacePoints(hits: event.hits, detector: detector, derived: derived, excluded: used)
             let seeds = SeedFinder(derived: derived).findSeeds(spacePoints: points, threads: threads)
             let filter = try CombinatorialKalmanFilter(options: finding.finding.adjusted(for: pass), detector: detector, seeding: derived)
