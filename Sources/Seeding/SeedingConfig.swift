@@ -8,6 +8,10 @@ public struct SeedingConfig: Codable, Sendable, Equatable {
     /// Volume ids whose layers provide space points (default `[7, 8, 9]`: the TrackML pixels, which
     /// cover |η| < 4 on their own).
     public var seedingVolumes: [Int32] = [7, 8, 9]
+    /// The seeding volumes that may hold the middle hit of a triplet (default nil: all of
+    /// ``seedingVolumes``). A pass seeding into the strips with pixel middles gets its fourth,
+    /// confirming hit from the first strip layers without the strips' own triplets.
+    public var middleVolumes: [Int32]? = nil
     /// Lowest transverse momentum of a seed, GeV (default 0.6, the first pass of
     /// ``SeedingPasses/standard``): triplets curving more are rejected.
     public var minPt: Double = 0.6
@@ -91,7 +95,7 @@ public struct SeedingConfig: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case seedingVolumes = "seeding_volumes", minPt = "min_pt", collisionRegionZ = "collision_region_z"
+        case seedingVolumes = "seeding_volumes", middleVolumes = "middle_volumes", minPt = "min_pt", collisionRegionZ = "collision_region_z"
         case impactMax = "impact_max", cotThetaMax = "cot_theta_max", cotThetaSigmas = "cot_theta_sigmas"
         case scatteringRadiationLength = "scattering_radiation_length", gridPhiBins = "grid_phi_bins"
         case gridZBinWidth = "grid_z_bin_width", gridRBinWidth = "grid_r_bin_width"
@@ -117,6 +121,7 @@ public struct SeedingConfig: Codable, Sendable, Equatable {
             if let v = try c.decodeIfPresent(T.self, forKey: key) { value = v }
         }
         try get(.seedingVolumes, &seedingVolumes); try get(.minPt, &minPt)
+        middleVolumes = try c.decodeIfPresent([Int32].self, forKey: .middleVolumes)
         try get(.collisionRegionZ, &collisionRegionZ); try get(.impactMax, &impactMax)
         try get(.cotThetaMax, &cotThetaMax); try get(.cotThetaSigmas, &cotThetaSigmas)
         try get(.scatteringRadiationLength, &scatteringRadiationLength); try get(.gridPhiBins, &gridPhiBins)
@@ -154,6 +159,15 @@ public struct SeedingConfig: Codable, Sendable, Equatable {
         }
         guard !seedingVolumes.isEmpty else {
             throw SeedingError.invalidConfig(field: CodingKeys.seedingVolumes.rawValue, reason: "at least one volume is needed")
+        }
+        if let middles = middleVolumes {
+            guard !middles.isEmpty else {
+                throw SeedingError.invalidConfig(field: CodingKeys.middleVolumes.rawValue, reason: "at least one volume is needed")
+            }
+            for v in middles where !seedingVolumes.contains(v) {
+                throw SeedingError.invalidConfig(field: CodingKeys.middleVolumes.rawValue,
+                                                 reason: "volume \(v) is not one of the seeding volumes \(seedingVolumes)")
+            }
         }
         try positive(minPt, .minPt); try positive(collisionRegionZ, .collisionRegionZ)
         try positive(impactMax, .impactMax); try positive(cotThetaMax, .cotThetaMax)

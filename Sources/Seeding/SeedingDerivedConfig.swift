@@ -62,7 +62,7 @@ public struct SeedingDerivedConfig: Sendable {
         minRadius = config.minPt / ptPerRadius
         let x = config.scatteringRadiationLength
         highland = 0.0136 * x.squareRoot() * (1 + 0.038 * log(x))
-        links = SeedingLayerLinks(detector: detector, volumes: config.seedingVolumes,
+        links = SeedingLayerLinks(detector: detector, volumes: config.seedingVolumes, middleVolumes: config.middleVolumes,
                                   collisionRegionZ: config.collisionRegionZ, etaMax: config.layerLinkEtaMax,
                                   tolerance: config.layerLinkTolerance, maxSkipped: config.maxSkippedLayers)
         guard links.bottomSlots.contains(where: { !$0.isEmpty }) else {

@@ -41,13 +41,15 @@ public struct SeedingLayerLinks: Sendable, Equatable {
     /// Derives the links for the layers of `volumes` in `detector`.
     ///
     /// - Parameters:
+    ///   - middleVolumes: the volumes whose layers may hold the middle hit (nil: all of `volumes`).
     ///   - collisionRegionZ: half-length of the luminous region, mm.
     ///   - etaMax: largest |η| sampled.
     ///   - tolerance: growth of every layer's extent, mm.
     ///   - maxSkipped: largest number of layers skipped in total between the three hits.
     /// - Complexity: O(samples × layers log layers), about 10⁵ line–layer tests for TrackML.
-    public init(detector: Detector, volumes: [Int32], collisionRegionZ: Double, etaMax: Double,
-                tolerance: Double, maxSkipped: Int) {
+    public init(detector: Detector, volumes: [Int32], middleVolumes: [Int32]? = nil, collisionRegionZ: Double,
+                etaMax: Double, tolerance: Double, maxSkipped: Int) {
+        let middles = Set(middleVolumes ?? volumes)
         let wanted = Set(volumes)
         var indices: [Int32] = []
         var slotOf = [Int32](repeating: -1, count: detector.layers.count)
@@ -87,6 +89,7 @@ public struct SeedingLayerLinks: Sendable, Equatable {
                     for j in i + 1 ..< min(k, i + 2 + maxSkipped) {
                         for l in j + 1 ..< min(k, j + 2 + maxSkipped) where (l - i - 2) <= maxSkipped {
                             let b = Int(crossings[i].slot), m = Int(crossings[j].slot), t = Int(crossings[l].slot)
+                            guard middles.contains(layers[m].volume) else { continue }
                             allowed[(m * n + b) * n + t] = true
                         }
                     }

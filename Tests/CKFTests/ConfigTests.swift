@@ -55,6 +55,22 @@ struct ConfigTests {
         }
     }
 
+    @Test("middle_volumes: decoded, omitted when unset, and every volume must be a seeding volume")
+    func middleVolumesField() throws {
+        let pass = try JSONDecoder().decode(SeedingConfig.self, from: Data(#"{"seeding_volumes": [7, 8, 9, 13], "middle_volumes": [8]}"#.utf8))
+        #expect(pass.middleVolumes == [8])
+        #expect(SeedingConfig().middleVolumes == nil)
+        #expect(!String(decoding: try JSONEncoder().encode(SeedingConfig()), as: UTF8.self).contains("middle_volumes"))
+        var outside = SeedingConfig(); outside.middleVolumes = [8, 13]
+        #expect(throws: SeedingError.invalidConfig(field: "middle_volumes", reason: "volume 13 is not one of the seeding volumes [7, 8, 9]")) {
+            try SeedingDerivedConfig(config: outside, detector: Fixtures.trackml)
+        }
+        var empty = SeedingConfig(); empty.middleVolumes = []
+        #expect(throws: SeedingError.invalidConfig(field: "middle_volumes", reason: "at least one volume is needed")) {
+            try SeedingDerivedConfig(config: empty, detector: Fixtures.trackml)
+        }
+    }
+
     @Test("stepper reads its three values; another is an error naming the field and the steppers; the helix needs a uniform field")
     func stepperField() throws {
         #expect(CKFOptions().stepper == .automatic)
@@ -99,6 +115,7 @@ struct ConfigTests {
         let standard = SeedingPasses.standard.passes
         #expect(standard.allSatisfy { $0.skipSeedUsedHits == nil })
         #expect(standard[0].maxHoles == nil && standard[2].maxHoles == 2 && standard[2].maxConsecutiveHoles == 1 && standard[2].excludedHits == .tracks)
+        #expect(standard[3].maxHoles == nil && standard[3].excludedHits == .tracks)
         var bad = SeedingConfig(); bad.maxHoles = -1
         #expect(throws: SeedingError.invalidConfig(field: "max_holes", reason: "-1 must be ≥ 0")) {
             try SeedingDerivedConfig(config: bad, detector: Fixtures.trackml)

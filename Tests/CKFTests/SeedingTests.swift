@@ -93,6 +93,73 @@ struct SeedingTests {
         #expect(!links.allows(bottom: slot(7, 2), middle: slot(9, 2), top: slot(9, 4)))
     }
 
+    @Test("Strip pass: without its first pixel hit a particle has no confirmed pixel triplet, but a pure confirmed seed with strip tops")
+    func stripPassConfirmsThreePixelLayerParticles() throws {
+        let full = try Fixtures.gunEvent(count: 60, pt: [1, 10], eta: 1, material: false, seed: 5)
+        // Drop every hit of the first pixel barrel layer: the particles keep three pixel layers.
+        let rows = (0 ..< full.hits.count).filter { i in
+            let g = full.hits.geometryID[i]
+            return !(g.volume == 8 && g.layer == 2)
+        }.map(Int32.init)
+        let event = full.selecting(rows: rows)
+        let strips = SeedingPasses.standard.passes[3]
+        #expect(strips.seedingVolumes.contains(13) && strips.maxUnconfirmedSeedsPerMiddle == 0)
+        func ownSeeds(_ config: SeedingConfig, in event: Event) throws -> (SeedingDerivedConfig, Set<UInt64>) {
+            let (derived, seeds) = try Fixtures.seeds(event, config: config)
+            let truth = event.truth!
+            var seeded = Set<UInt64>()
+            for i in 0 ..< seeds.count {
+                let (b, m, t) = seeds.hits(i)
+                let p = truth.particleID[Int(b)]
+                if p != 0 && truth.particleID[Int(m)] == p && truth.particleID[Int(t)] == p { seeded.insert(p) }
+            }
+            return (derived, seeded)
+        }
+        // The same pass on the pixels alone: a middle hit on the third barrel layer has one layer
+        // above it, so no second top can confirm the triplet, and unconfirmed seeds are refused.
+        var pixelsOnly = strips
+        pixelsOnly.seedingVolumes = [7, 8, 9]
+        #expect(try ownSeeds(pixelsOnly, in: event).1.isEmpty)
+        // With the first layer kept, the four pixel layers confirm the triplets.
+        #expect(try ownSeeds(pixelsOnly, in: full).1.count >= 50)
+        let (derived, seeded) = try ownSeeds(strips, in: event)
+        var expected = 0
+        for (p, hits) in Fixtures.hitsByParticle(event) {
+            let slots = Set(hits.compactMap { h -> Int32? in
+                let s = derived.links.slotOfLayer[Int(Fixtures.trackml.layerIndex(of: event.hits.geometryID[h])!)]
+                return s >= 0 ? s : nil
+            })
+            // Three pixel layers and at least one strip layer: bottom, middle and two tops.
+            guard slots.count >= 4 else { continue }
+            expected += 1
+            #expect(seeded.contains(p), "particle \(p) crossing \(slots.count) seeding layers has no pure strip-pass seed")
+        }
+        #expect(expected >= 50)
+    }
+
+    @Test("middle_volumes: middle hits only in the listed volumes, the links of those middles unchanged")
+    func middleVolumes() throws {
+        var config = SeedingPasses.standard.passes[3]
+        let all = try SeedingDerivedConfig(config: config, detector: Fixtures.trackml).links
+        config.middleVolumes = [7, 8, 9]
+        let pixelMiddles = try SeedingDerivedConfig(config: config, detector: Fixtures.trackml).links
+        let layers = Fixtures.trackml.layers
+        var stripTops = 0
+        for m in 0 ..< all.count {
+            let volume = layers[Int(all.layerIndices[m])].volume
+            if [7, 8, 9].contains(volume) {
+                #expect(pixelMiddles.bottomSlots[m] == all.bottomSlots[m] && pixelMiddles.topSlots[m] == all.topSlots[m])
+                stripTops += pixelMiddles.topSlots[m].filter { ![7, 8, 9].contains(layers[Int(all.layerIndices[Int($0)])].volume) }.count
+            } else {
+                #expect(pixelMiddles.bottomSlots[m].isEmpty && pixelMiddles.topSlots[m].isEmpty)
+            }
+        }
+        #expect(stripTops > 0)
+        #expect(all.bottomSlots.indices.contains { m in
+            ![7, 8, 9].contains(layers[Int(all.layerIndices[m])].volume) && !all.bottomSlots[m].isEmpty
+        })
+    }
+
     @Test("Seeding results do not depend on the thread count")
     func threadIndependence() throws {
         let event = try Fixtures.pileupEvent(mu: 10)
