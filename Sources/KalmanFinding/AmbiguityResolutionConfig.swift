@@ -10,8 +10,8 @@ public struct AmbiguityResolutionConfig: Codable, Sendable, Equatable {
     /// With the second chance (``rescueRemovedTracks``) a removed true track keeps its own hits
     /// anyway, so the removal only decides who gets the contested ones: 0 / 1 / 2 / 3 / 4 gave TrackML
     /// score 0.8704 / 0.8709 / 0.8687 / 0.8662 / 0.8637, fake rate 0.97 / 0.90 / 0.84 / 0.83 / 0.89 %
-    /// (5 μ = 200 events of seeds 1 and 31, five-pass seeding of `seeding-iterative.json`). Without
-    /// the second chance 4 was best (3 until 2026-11-30, 4 until the chance came).
+    /// (5 μ = 200 events of seeds 1 and 31, with the five-pass iterative seeding option of
+    /// 2026-11-30). Without the second chance 4 was best (3 until 2026-11-30, 4 until the chance came).
     public var maximumSharedHits: Int = 1
     /// In the track-quality cuts after the unique assignment, a hit the track lost to a better track
     /// counts as this many holes (default 0.5, rounded up over the lost hits). A true soft track

@@ -13,18 +13,6 @@ struct ConfigTests {
         #expect(passes == SeedingPasses.standard)
     }
 
-    @Test("Seeds/trackml/seeding-iterative.json: two passes on the candidates' leftovers, the standard displaced pass, then two reruns on the hits no track holds")
-    func iterativeSeedingFile() throws {
-        let data = try Data(contentsOf: URL(fileURLWithPath: Fixtures.seedsDirectory + "/trackml/seeding-iterative.json"))
-        let passes = try JSONDecoder().decode(SeedingPasses.self, from: data).passes
-        #expect(passes.count == 5)
-        #expect(passes.prefix(2).allSatisfy { $0.excludedHits == .candidates })
-        #expect(passes[2] == SeedingPasses.standard.passes[2])
-        #expect(passes.suffix(3).allSatisfy { $0.excludedHits == .tracks })
-        #expect(passes[3].minPt == 0.15 && passes[4].impactMax == 20)
-        for pass in passes { _ = try SeedingDerivedConfig(config: pass, detector: Fixtures.trackml) }
-    }
-
     @Test("Seeds/trackml/ckf.json holds exactly the built-in CKF and ambiguity settings")
     func ckfFileMatchesDefaults() throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: Fixtures.seedsDirectory + "/trackml/ckf.json"))
@@ -111,11 +99,12 @@ struct ConfigTests {
         let encoded = String(decoding: try JSONEncoder().encode(SeedingConfig()), as: UTF8.self)
         #expect(!encoded.contains("max_holes") && !encoded.contains("skip_seed_used_hits"))
         #expect(try JSONDecoder().decode(SeedingConfig.self, from: try JSONEncoder().encode(pass)) == pass)
-        // The trackml schedule: pass 3 stops its branches at 2 holes, 1 in a row.
+        // The trackml schedule: passes 3 and 4 stop their branches at 2 holes, 1 in a row; the strip pass does not.
         let standard = SeedingPasses.standard.passes
         #expect(standard.allSatisfy { $0.skipSeedUsedHits == nil })
         #expect(standard[0].maxHoles == nil && standard[2].maxHoles == 2 && standard[2].maxConsecutiveHoles == 1 && standard[2].excludedHits == .tracks)
-        #expect(standard[3].maxHoles == nil && standard[3].excludedHits == .tracks)
+        #expect(standard[3].maxHoles == 2 && standard[3].maxConsecutiveHoles == 1 && standard[3].excludedHits == .tracks)
+        #expect(standard[4].maxHoles == nil && standard[4].excludedHits == .tracks)
         var bad = SeedingConfig(); bad.maxHoles = -1
         #expect(throws: SeedingError.invalidConfig(field: "max_holes", reason: "-1 must be ≥ 0")) {
             try SeedingDerivedConfig(config: bad, detector: Fixtures.trackml)

@@ -102,7 +102,7 @@ struct SeedingTests {
             return !(g.volume == 8 && g.layer == 2)
         }.map(Int32.init)
         let event = full.selecting(rows: rows)
-        let strips = SeedingPasses.standard.passes[3]
+        let strips = SeedingPasses.standard.passes[4]
         #expect(strips.seedingVolumes.contains(13) && strips.maxUnconfirmedSeedsPerMiddle == 0)
         func ownSeeds(_ config: SeedingConfig, in event: Event) throws -> (SeedingDerivedConfig, Set<UInt64>) {
             let (derived, seeds) = try Fixtures.seeds(event, config: config)
@@ -139,7 +139,7 @@ struct SeedingTests {
 
     @Test("middle_volumes: middle hits only in the listed volumes, the links of those middles unchanged")
     func middleVolumes() throws {
-        var config = SeedingPasses.standard.passes[3]
+        var config = SeedingPasses.standard.passes[4]
         let all = try SeedingDerivedConfig(config: config, detector: Fixtures.trackml).links
         config.middleVolumes = [7, 8, 9]
         let pixelMiddles = try SeedingDerivedConfig(config: config, detector: Fixtures.trackml).links
