@@ -94,14 +94,15 @@ extension CombinatorialKalmanFilter {
         while n >= 0 { cache.path.append(n); n = cache.parent[Int(n)] }
         cache.path.reverse()
         cache.trackHits.removeAll(keepingCapacity: true)
-        var holes: Int16 = 0, outliers: Int16 = 0
+        var outliers: Int16 = 0
+        var holeLayers: [Int32] = []
         var chi2 = 0.0
         for node in cache.path {
             switch cache.kind[Int(node)] {
             case .measurement:
                 cache.trackHits.append(cache.hit[Int(node)])
                 if node != root { chi2 += cache.chi2[Int(node)] }
-            case .hole: holes += 1
+            case .hole: holeLayers.append(layerOfModule(cache.module[Int(node)]))
             case .outlier: outliers += 1
             case .passive, .known: break
             }
@@ -158,7 +159,7 @@ extension CombinatorialKalmanFilter {
                         inwardHits.append(cache.hit[Int(m)])
                         chi2 += cache.chi2[Int(m)]
                     } else if cache.kind[Int(m)] == .hole {
-                        holes += 1
+                        holeLayers.append(layerOfModule(cache.module[Int(m)]))
                     }
                     m = cache.parent[Int(m)]
                 }
@@ -169,6 +170,12 @@ extension CombinatorialKalmanFilter {
                 }
             }
         }
+        // A hole is a layer the track crossed without a hit: modules of a layer that holds one of its
+        // hits (an overlap whose second hit the particle did not leave or the data lacks) and further
+        // empty modules of a layer already missed do not add to it.
+        var measuredLayers = Set<Int32>()
+        for h in trackHits { measuredLayers.insert(measurements.layer[Int(h)]) }
+        let holes = Int16(Set(holeLayers).subtracting(measuredLayers).count)
         let needed = holes == 0 && outliers == 0 ? min(options.minMeasurements, options.minCleanMeasurements) : options.minMeasurements
         guard trackHits.count >= needed else { return nil }
         let (position, direction) = globalState(perigeeState, module: perigeeModule)
@@ -178,6 +185,11 @@ extension CombinatorialKalmanFilter {
                                     covariance: (0 ..< 25).map { perigeeState[5 + $0] })
         return FoundTrack(hits: trackHits, chi2: chi2, measurements: trackHits.count, holes: holes, outliers: outliers,
                           parameters: parameters, seed: seed, innermostState: state)
+    }
+
+    /// The detector layer index of module row `module`.
+    private func layerOfModule(_ module: Int32) -> Int32 {
+        detector.layerIndex(of: detector.modules.id[Int(module)]) ?? -1
     }
 
     /// `extra` merged into `track` (both ordered along the flight), ordered by 3D distance from the

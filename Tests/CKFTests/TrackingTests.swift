@@ -32,6 +32,35 @@ struct TrackingTests {
         #expect(found.count >= expected - 1 && found.count <= expected)
     }
 
+    @Test("Holes count layers: a missing overlap partner is none, a layer crossed without a hit is one")
+    func holesPerLayer() throws {
+        let full = try Fixtures.gunEvent(count: 40, pt: [2, 20], eta: 1, material: false, seed: 23)
+        let truth = full.truth!
+        func layer(_ h: Int) -> Int32 { Fixtures.trackml.layerIndex(of: full.hits.geometryID[h])! }
+        // One hit per particle and layer (the second hit of every module overlap removed, as in the
+        // real barrel-ez subset), and no hit at all on the second strip barrel layer.
+        let emptied = Fixtures.trackml.layerIndex(of: GeometryID(volume: 13, layer: 4, module: 0))!
+        var kept = Set<[Int64]>(), rows: [Int32] = [], crossed = Set<UInt64>(), overlaps = 0
+        for h in 0 ..< full.hits.count {
+            let p = truth.particleID[h]
+            if layer(h) == emptied { crossed.insert(p); continue }
+            guard p != 0 else { rows.append(Int32(h)); continue }
+            if kept.insert([Int64(p), Int64(layer(h))]).inserted { rows.append(Int32(h)) } else { overlaps += 1 }
+        }
+        #expect(overlaps >= 20, "only \(overlaps) overlap hits removed")
+        let event = full.selecting(rows: rows)
+        let (_, tracks) = try Fixtures.reconstruct(event, threads: 2)
+        var withHole = 0, withoutHole = 0
+        for t in 0 ..< tracks.count {
+            let owner = event.truth!.particleID[Int(tracks.tracks.hits(of: t).first!)]
+            // Missing overlap partners never count; the emptied layer counts once, whatever the
+            // number of its modules the track crossed (a crossing within the edge margin: none).
+            #expect(tracks.holes[t] <= (crossed.contains(owner) ? 1 : 0), "track \(t): \(tracks.holes[t]) holes")
+            if crossed.contains(owner) { if tracks.holes[t] == 1 { withHole += 1 } else { withoutHole += 1 } }
+        }
+        #expect(withHole >= 20 && withoutHole <= withHole / 5, "\(withHole) tracks with the hole, \(withoutHole) without")
+    }
+
     @Test("Fit pulls at the innermost hit are standard normal (material effects on)")
     func pulls() throws {
         let event = try Fixtures.gunEvent(count: 150, pt: [1, 10], eta: 2.0, species: .muon, material: true, seed: 5)
