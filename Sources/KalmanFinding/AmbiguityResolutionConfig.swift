@@ -43,16 +43,15 @@ public struct AmbiguityResolutionConfig: Codable, Sendable, Equatable {
     /// Track-quality cut (``TrackQualitySelection``): extra measurements a track needs per hole or
     /// outlier, on top of ``minHitsAfterSharing`` (default 1; 0 disables).
     public var hitsPerMissing: Double = 1
-    /// Track-quality cut: largest fit χ²/ndf of a track (default 3.25; true tracks peak at 0.5–1.5).
+    /// Track-quality cut: largest fit χ²/ndf of a track (default 3.5; true tracks peak at 0.5–1.5).
     /// On μ = 200 after the resolution, tracks with χ²/ndf of 3–4 were 28 % fakes and held 0.004 of
     /// the TrackML weight. With the five-pass seeding 3 instead of 4 took the fake rate from 1.1 to
     /// 0.9 % for −0.0025 score (2.5 costs 0.007 more for −0.1 points); with the standard three passes,
     /// which leave fewer fakes, 3 / 3.5 / 4 gave 0.8512 / 0.8536 / 0.8542 at 0.65 / 0.73 / 0.83 %
-    /// fakes (4 μ = 200 events of seeds 1 and 31; 4 until 2026-11-30). With five passes and holes
-    /// counted once per layer without a hit (not on a layer the track has a hit on), 3.5 / 3.25 / 3
-    /// gave 0.9023 / 0.9018 / 0.9005 (seed 31) and 0.9023 / 0.9015 / 0.9008 (seed 1) at 0.95 / 0.87 /
-    /// 0.77 % fakes (3.5 before the strip seeds).
-    public var maxChi2PerNdf: Double = 3.25
+    /// fakes (4 μ = 200 events of seeds 1 and 31; 4 until 2026-11-30). With today's five passes,
+    /// holes counted per layer and the CKF's χ² cut at 20, 3.5 / 3.75 gave 0.9027 / 0.9037 at 0.83 /
+    /// 0.90 % fakes (seeds 31 and 1, 5 events each).
+    public var maxChi2PerNdf: Double = 3.5
     /// Track-quality cut: a track whose perigee has |z0| above this, mm, needs
     /// ``displacedMinHits`` measurements (default 150: 2.7 σ of the luminous region).
     public var displacedZ0: Double = 150

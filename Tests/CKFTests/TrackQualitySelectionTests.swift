@@ -25,8 +25,8 @@ struct TrackQualitySelectionTests {
 
     @Test("A χ²/ndf above the cut fails however long the track")
     func chi2() {
-        #expect(Self.passes(12, chi2PerNdf: 3.2))
-        #expect(!Self.passes(12, chi2PerNdf: 3.3))
+        #expect(Self.passes(12, chi2PerNdf: 3.4))
+        #expect(!Self.passes(12, chi2PerNdf: 3.6))
     }
 
     @Test("A track below 0.3 GeV needs seven measurements")
