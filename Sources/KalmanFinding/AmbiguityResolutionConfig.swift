@@ -48,7 +48,7 @@ public struct AmbiguityResolutionConfig: Codable, Sendable, Equatable {
     /// the TrackML weight. With the five-pass seeding 3 instead of 4 took the fake rate from 1.1 to
     /// 0.9 % for −0.0025 score (2.5 costs 0.007 more for −0.1 points); with the standard three passes,
     /// which leave fewer fakes, 3 / 3.5 / 4 gave 0.8512 / 0.8536 / 0.8542 at 0.65 / 0.73 / 0.83 %
-    /// fakes (4 μ = 200 events of seeds 1 and 31; 4 until 2026-11-30). With today's five passes,
+    /// fakes (4 μ = 200 events of seeds 1 and 31; 4 until 2026-11-30). With the five passes of that day,
     /// holes counted per layer and the CKF's χ² cut at 20, 3.5 / 3.75 gave 0.9027 / 0.9037 at 0.83 /
     /// 0.90 % fakes (seeds 31 and 1, 5 events each).
     public var maxChi2PerNdf: Double = 3.5

@@ -8,7 +8,7 @@ import Seeding
 public struct CKFOptions: Codable, Sendable, Equatable {
     /// Largest predicted χ² (2 degrees of freedom) of a measurement that may update a track
     /// (default 20: p = 4.5 × 10⁻⁵). 16 until 2026-11-30: at μ = 200 with the five seeding passes
-    /// 12 / 16 / 20 / 25 gave TrackML score 0.897 / 0.902 / 0.902 / 0.897 at 1.1 / 0.87 / 0.74 /
+    /// 12 / 16 / 20 / 25 gave TrackML score 0.897 / 0.902 / 0.901 / 0.897 at 1.1 / 0.87 / 0.74 /
     /// 0.56 % fakes (seeds 31 and 1, 5 events each, χ²/ndf cut 3.25): a true hit scattered just
     /// outside the window ends a branch early and leaves a short candidate of the remaining hits;
     /// 20 with the χ²/ndf cut back at 3.5 gave 0.9028 / 0.9026 at 0.83 %.

@@ -95,7 +95,8 @@ public struct SeedingConfig: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case seedingVolumes = "seeding_volumes", middleVolumes = "middle_volumes", minPt = "min_pt", collisionRegionZ = "collision_region_z"
+        case seedingVolumes = "seeding_volumes", middleVolumes = "middle_volumes", minPt = "min_pt"
+        case collisionRegionZ = "collision_region_z"
         case impactMax = "impact_max", cotThetaMax = "cot_theta_max", cotThetaSigmas = "cot_theta_sigmas"
         case scatteringRadiationLength = "scattering_radiation_length", gridPhiBins = "grid_phi_bins"
         case gridZBinWidth = "grid_z_bin_width", gridRBinWidth = "grid_r_bin_width"
