@@ -86,6 +86,17 @@ enum Fixtures {
         return (candidates, resolved)
     }
 
+    /// The particles with a pure seed in `seeds`: all three hits theirs.
+    static func purelySeededParticles(_ seeds: Seeds, truth: Truth) -> Set<UInt64> {
+        var seeded = Set<UInt64>()
+        for i in 0 ..< seeds.count {
+            let (b, m, t) = seeds.hits(i)
+            let p = truth.particleID[Int(b)]
+            if p != 0 && truth.particleID[Int(m)] == p && truth.particleID[Int(t)] == p { seeded.insert(p) }
+        }
+        return seeded
+    }
+
     /// Hit rows per particle id (noise excluded).
     static func hitsByParticle(_ event: Event) -> [UInt64: [Int]] {
         var out = [UInt64: [Int]]()

@@ -11,12 +11,7 @@ struct SeedingTests {
         let event = try Fixtures.gunEvent(count: 60, pt: [1, 20], eta: 3.5, material: false)
         let (derived, seeds) = try Fixtures.seeds(event)
         let truth = event.truth!
-        var seeded = Set<UInt64>()
-        for i in 0 ..< seeds.count {
-            let (b, m, t) = seeds.hits(i)
-            let p = truth.particleID[Int(b)]
-            if p != 0 && truth.particleID[Int(m)] == p && truth.particleID[Int(t)] == p { seeded.insert(p) }
-        }
+        let seeded = Fixtures.purelySeededParticles(seeds, truth: truth)
         var expected = 0
         for (p, hits) in Fixtures.hitsByParticle(event) {
             // Pixel layers (seeding slots) the particle crossed.
@@ -106,14 +101,7 @@ struct SeedingTests {
         #expect(strips.seedingVolumes.contains(13) && strips.maxUnconfirmedSeedsPerMiddle == 0)
         func ownSeeds(_ config: SeedingConfig, in event: Event) throws -> (SeedingDerivedConfig, Set<UInt64>) {
             let (derived, seeds) = try Fixtures.seeds(event, config: config)
-            let truth = event.truth!
-            var seeded = Set<UInt64>()
-            for i in 0 ..< seeds.count {
-                let (b, m, t) = seeds.hits(i)
-                let p = truth.particleID[Int(b)]
-                if p != 0 && truth.particleID[Int(m)] == p && truth.particleID[Int(t)] == p { seeded.insert(p) }
-            }
-            return (derived, seeded)
+            return (derived, Fixtures.purelySeededParticles(seeds, truth: event.truth!))
         }
         // The same pass on the pixels alone: a middle hit on the third barrel layer has one layer
         // above it, so no second top can confirm the triplet, and unconfirmed seeds are refused.
