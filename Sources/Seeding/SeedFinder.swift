@@ -153,17 +153,10 @@ public struct SeedFinder: Sendable {
             // Seed confirmation: other tops of the same bottom–middle pair on other layers with the
             // same curvature make the seed (very likely) a real track.
             let groupEnd = cache.triplets.count
-            if groupEnd - groupStart > 1 {
-                for i in groupStart ..< groupEnd {
-                    var n: Int16 = 0
-                    let k = cache.triplets[i].curvature
-                    let tolerance = c.confirmationCurvatureTolerance + c.confirmationRelativeTolerance * abs(k)
-                    for j in groupStart ..< groupEnd where j != i && cache.triplets[j].topSlot != cache.triplets[i].topSlot
-                        && abs(cache.triplets[j].curvature - k) < tolerance {
-                        n += 1
-                    }
-                    cache.triplets[i].confirmations = n
-                }
+            if groupEnd - groupStart > Self.sortedConfirmationMinimum {
+                countConfirmationsSorted(groupStart ..< groupEnd, cache: &cache)
+            } else if groupEnd - groupStart > 1 {
+                countConfirmationsPairwise(groupStart ..< groupEnd, cache: &cache)
             }
         }
         guard !cache.triplets.isEmpty else { return }
@@ -172,8 +165,15 @@ public struct SeedFinder: Sendable {
             cache.triplets[i].quality = c.confirmationWeight * Double(min(Int(t.confirmations), c.maxConfirmations))
                 - c.impactWeight * t.impact - c.cotThetaWeight * t.cotChi2
         }
+        // Only the triplets the filter below may keep are ranked: an unconfirmed one beyond the
+        // unconfirmed impact limit, or when no unconfirmed seed is kept at all, is skipped there
+        // whatever its rank (the kept seeds are the same; a pass seeding into the strips forms
+        // thousands of unconfirmed triplets per middle point and keeps none of them).
         cache.order.removeAll(keepingCapacity: true)
-        cache.order.append(contentsOf: 0 ..< Int32(cache.triplets.count))
+        for (i, t) in cache.triplets.enumerated()
+        where t.confirmations > 0 || (c.maxUnconfirmedSeedsPerMiddle > 0 && t.impact <= c.unconfirmedImpactMax) {
+            cache.order.append(Int32(i))
+        }
         let triplets = cache.triplets
         cache.order.sort { a, b in
             let qa = triplets[Int(a)].quality, qb = triplets[Int(b)].quality
@@ -191,6 +191,91 @@ public struct SeedFinder: Sendable {
             out.append(bottom: sp.hitIndex[Int(t.bottom)], middle: sp.hitIndex[m], top: sp.hitIndex[Int(t.top)],
                        quality: Float(t.quality), curvature: Float(t.curvature), impact: Float(t.impact),
                        z0: Float(t.z0), confirmations: t.confirmations)
+        }
+    }
+
+    /// Bottom groups with more triplets than this count their confirmations by sorted ranges; smaller
+    /// ones keep the pairwise loop, which needs no sorting.
+    static let sortedConfirmationMinimum = 16
+
+    /// The confirmations of the triplets in `group` (one bottom–middle pair): for each, the triplets
+    /// of the group with a top on another layer and a curvature within its tolerance,
+    /// t = `confirmation_curvature_tolerance` + `confirmation_relative_tolerance` × |k|. O(n²).
+    func countConfirmationsPairwise(_ group: Range<Int>, cache: inout SeedFinderCache) {
+        let c = derived.config
+        for i in group {
+            var n: Int16 = 0
+            let k = cache.triplets[i].curvature
+            let tolerance = c.confirmationCurvatureTolerance + c.confirmationRelativeTolerance * abs(k)
+            for j in group where j != i && cache.triplets[j].topSlot != cache.triplets[i].topSlot
+                && abs(cache.triplets[j].curvature - k) < tolerance {
+                n += 1
+            }
+            cache.triplets[i].confirmations = n
+        }
+    }
+
+    /// The same counts as ``countConfirmationsPairwise(_:cache:)``, exactly — |k_j − k_i| < t_i over
+    /// all j minus over the same top layer — in O(n log n): the differences k_j − k_i are monotonic
+    /// in k_j, so both counts are ranges of the group sorted by curvature (overall, and within each
+    /// top layer).
+    func countConfirmationsSorted(_ group: Range<Int>, cache: inout SeedFinderCache) {
+        cache.confirmations.removeAll(keepingCapacity: true)
+        cache.confirmations.append(contentsOf: repeatElement(0, count: group.count))
+        countConfirmationsSorted(group, triplets: cache.triplets, cache: &cache)
+        // Written once the read-only view of the triplets is gone (no copy of the array).
+        for (k, i) in group.enumerated() { cache.triplets[i].confirmations = cache.confirmations[k] }
+    }
+
+    private func countConfirmationsSorted(_ group: Range<Int>, triplets: [SeedFinderCache.Triplet],
+                                          cache: inout SeedFinderCache) {
+        let c = derived.config
+        // Group members by curvature, and by (top layer, curvature); ties by index (a total order).
+        cache.byCurvature.removeAll(keepingCapacity: true)
+        for i in group { cache.byCurvature.append(Int32(i)) }
+        cache.byCurvature.sort { a, b in
+            let ka = triplets[Int(a)].curvature, kb = triplets[Int(b)].curvature
+            return ka != kb ? ka < kb : a < b
+        }
+        cache.bySlot.removeAll(keepingCapacity: true)
+        cache.bySlot.append(contentsOf: cache.byCurvature)
+        cache.bySlot.sort { a, b in
+            let sa = triplets[Int(a)].topSlot, sb = triplets[Int(b)].topSlot
+            if sa != sb { return sa < sb }
+            let ka = triplets[Int(a)].curvature, kb = triplets[Int(b)].curvature
+            return ka != kb ? ka < kb : a < b
+        }
+        // Number of members of `list[range]` (sorted by curvature) with −t < k_j − k < t.
+        func inWindow(_ list: [Int32], _ range: Range<Int>, k: Double, tolerance t: Double) -> Int {
+            var lo = range.lowerBound, hi = range.upperBound
+            while lo < hi {  // first with k_j − k > −t
+                let mid = (lo + hi) / 2
+                if triplets[Int(list[mid])].curvature - k > -t { hi = mid } else { lo = mid + 1 }
+            }
+            let first = lo
+            hi = range.upperBound
+            while lo < hi {  // first with k_j − k ≥ t
+                let mid = (lo + hi) / 2
+                if triplets[Int(list[mid])].curvature - k < t { lo = mid + 1 } else { hi = mid }
+            }
+            return lo - first
+        }
+        var slotStart = 0
+        let all = 0 ..< cache.byCurvature.count
+        while slotStart < cache.bySlot.count {
+            let slot = triplets[Int(cache.bySlot[slotStart])].topSlot
+            var slotEnd = slotStart + 1
+            while slotEnd < cache.bySlot.count && triplets[Int(cache.bySlot[slotEnd])].topSlot == slot { slotEnd += 1 }
+            for p in slotStart ..< slotEnd {
+                let i = Int(cache.bySlot[p])
+                let k = triplets[i].curvature
+                let tolerance = c.confirmationCurvatureTolerance + c.confirmationRelativeTolerance * abs(k)
+                // Triplet i itself lies in both ranges (or, with a zero tolerance, in neither).
+                let n = inWindow(cache.byCurvature, all, k: k, tolerance: tolerance)
+                    - inWindow(cache.bySlot, slotStart ..< slotEnd, k: k, tolerance: tolerance)
+                cache.confirmations[i - group.lowerBound] = Int16(clamping: n)
+            }
+            slotStart = slotEnd
         }
     }
 

@@ -53,6 +53,12 @@ public struct SeedFinderCache: Sendable {
     var rejected: [Bool] = []
     var triplets: [Triplet] = []
     var order: [Int32] = []
+    /// The triplets of one bottom group by curvature, and by top layer then curvature (confirmation
+    /// counting of large groups).
+    var byCurvature: [Int32] = []
+    var bySlot: [Int32] = []
+    /// The confirmations counted for one bottom group, in group order.
+    var confirmations: [Int16] = []
 
     /// An empty cache.
     public init() {

@@ -1,3 +1,4 @@
+import Detector
 import Foundation
 @testable import Seeding
 import Testing
@@ -126,5 +127,40 @@ struct TripletCutsTests {
             let expected = values.indices.filter { values[$0] >= lower && values[$0] <= upper }
             #expect(Array(range) == expected, "values \(values), window [\(lower), \(upper)]")
         }
+    }
+
+    @Test("Confirmations counted on sorted ranges equal the pairwise count, ties and tolerance edges included")
+    func sortedConfirmationsMatchPairwise() throws {
+        var rng = SplitMix64(seed: 9)
+        var confirmed = 0
+        let detector = try Detector.load("trackml")
+        for (absolute, relative) in [(6e-5, 0.0), (6e-5, 0.05), (0.0, 0.05), (0.0, 0.0), (2.5e-4, 0.1)] {
+            var config = SeedingConfig(minPt: 0.25)
+            config.confirmationCurvatureTolerance = absolute
+            config.confirmationRelativeTolerance = relative
+            let finder = SeedFinder(derived: try SeedingDerivedConfig(config: config, detector: detector))
+            for trial in 0 ..< 400 {
+                let n = Int.random(in: 2 ... 120, using: &rng)
+                var pairwise = SeedFinderCache()
+                // A few top layers, and curvatures on a coarse grid (exact ties, differences equal to
+                // the absolute tolerance) or continuous, of both signs.
+                for _ in 0 ..< n {
+                    let k = trial % 2 == 0 ? Double(Int.random(in: -12 ... 12, using: &rng)) * 3e-5
+                        : Double.random(in: -1e-3 ... 1e-3, using: &rng)
+                    pairwise.triplets.append(.init(bottom: 0, top: 0, topSlot: Int32.random(in: 0 ... 3, using: &rng),
+                                                   curvature: k, impact: 0, z0: 0, cotChi2: 0))
+                }
+                // The group need not start at 0: the finder counts each bottom's group in place.
+                let offset = trial % 3
+                for _ in 0 ..< offset { pairwise.triplets.insert(.init(bottom: 0, top: 0, topSlot: 9, curvature: 0, impact: 0, z0: 0, cotChi2: 0), at: 0) }
+                var sorted = pairwise
+                finder.countConfirmationsPairwise(offset ..< offset + n, cache: &pairwise)
+                finder.countConfirmationsSorted(offset ..< offset + n, cache: &sorted)
+                #expect(sorted.triplets.map(\.confirmations) == pairwise.triplets.map(\.confirmations),
+                        "tolerance \(absolute) + \(relative) |k|, trial \(trial)")
+                confirmed += pairwise.triplets.filter { $0.confirmations > 0 }.count
+            }
+        }
+        #expect(confirmed > 10_000, "only \(confirmed) confirmed triplets: the comparison would say little")
     }
 }
