@@ -56,6 +56,8 @@ public final class CKFCache {
     /// `CombinatorialKalmanFilter.scratchAnchors`) re-anchor the inward search when it reaches
     /// their modules.
     var anchorHits: [Int32] = []
+    /// The layers of the hole nodes of the track being finished (a layer may appear more than once).
+    var holeLayers: [Int32] = []
 
     /// The detector's field, handed to the shim's field callback (see ``fieldContext``).
     let fieldModel: UnsafeMutablePointer<FieldModel>

@@ -95,14 +95,14 @@ extension CombinatorialKalmanFilter {
         cache.path.reverse()
         cache.trackHits.removeAll(keepingCapacity: true)
         var outliers: Int16 = 0
-        var holeLayers: [Int32] = []
+        cache.holeLayers.removeAll(keepingCapacity: true)
         var chi2 = 0.0
         for node in cache.path {
             switch cache.kind[Int(node)] {
             case .measurement:
                 cache.trackHits.append(cache.hit[Int(node)])
                 if node != root { chi2 += cache.chi2[Int(node)] }
-            case .hole: holeLayers.append(layerOfModule(cache.module[Int(node)]))
+            case .hole: cache.holeLayers.append(layerOfModule(cache.module[Int(node)]))
             case .outlier: outliers += 1
             case .passive, .known: break
             }
@@ -159,7 +159,7 @@ extension CombinatorialKalmanFilter {
                         inwardHits.append(cache.hit[Int(m)])
                         chi2 += cache.chi2[Int(m)]
                     } else if cache.kind[Int(m)] == .hole {
-                        holeLayers.append(layerOfModule(cache.module[Int(m)]))
+                        cache.holeLayers.append(layerOfModule(cache.module[Int(m)]))
                     }
                     m = cache.parent[Int(m)]
                 }
@@ -173,9 +173,12 @@ extension CombinatorialKalmanFilter {
         // A hole is a layer the track crossed without a hit: modules of a layer that holds one of its
         // hits (an overlap whose second hit the particle did not leave or the data lacks) and further
         // empty modules of a layer already missed do not add to it.
-        var measuredLayers = Set<Int32>()
-        for h in trackHits { measuredLayers.insert(measurements.layer[Int(h)]) }
-        let holes = Int16(Set(holeLayers).subtracting(measuredLayers).count)
+        // A track has a few holes at most: linear scans, nothing allocated per seed.
+        var holes: Int16 = 0
+        for (k, layer) in cache.holeLayers.enumerated()
+        where !cache.holeLayers[..<k].contains(layer) && !trackHits.contains(where: { measurements.layer[Int($0)] == layer }) {
+            holes += 1
+        }
         let needed = holes == 0 && outliers == 0 ? min(options.minMeasurements, options.minCleanMeasurements) : options.minMeasurements
         guard trackHits.count >= needed else { return nil }
         let (position, direction) = globalState(perigeeState, module: perigeeModule)

@@ -222,13 +222,15 @@ public struct SeedFinder: Sendable {
     func countConfirmationsSorted(_ group: Range<Int>, cache: inout SeedFinderCache) {
         cache.confirmations.removeAll(keepingCapacity: true)
         cache.confirmations.append(contentsOf: repeatElement(0, count: group.count))
-        countConfirmationsSorted(group, triplets: cache.triplets, cache: &cache)
+        fillConfirmationCounts(group, triplets: cache.triplets, cache: &cache)
         // Written once the read-only view of the triplets is gone (no copy of the array).
         for (k, i) in group.enumerated() { cache.triplets[i].confirmations = cache.confirmations[k] }
     }
 
-    private func countConfirmationsSorted(_ group: Range<Int>, triplets: [SeedFinderCache.Triplet],
-                                          cache: inout SeedFinderCache) {
+    /// Fills `cache.confirmations` (group order) for ``countConfirmationsSorted(_:cache:)`` from a
+    /// read-only view of the triplets.
+    private func fillConfirmationCounts(_ group: Range<Int>, triplets: [SeedFinderCache.Triplet],
+                                        cache: inout SeedFinderCache) {
         let c = derived.config
         // Group members by curvature, and by (top layer, curvature); ties by index (a total order).
         cache.byCurvature.removeAll(keepingCapacity: true)
